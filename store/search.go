@@ -1,0 +1,245 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Facet names a filter can use; each is a column or tag of a case.
+var Facets = []string{KindCountry, KindField, KindMechanism, KindDirection, KindLevel, KindProvenance}
+
+// Filter selects cases: words to search for, facet values and a period.
+// Values of one facet combine with OR, different facets with AND.
+type Filter struct {
+	Query string
+	// Values maps a facet (KindCountry, KindField, ...) to the values wanted.
+	Values map[string][]string
+	// PeriodFrom and PeriodTo keep cases whose period overlaps the range; 0 means open.
+	PeriodFrom, PeriodTo int
+}
+
+// Summary is what a list of cases shows of each.
+type Summary struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Country    string `json:"country"`
+	Field      string `json:"field"`
+	Period     Period `json:"period"`
+	Provenance string `json:"provenance"`
+}
+
+// Hit is one case found by a search, with the best matching passage.
+type Hit struct {
+	Summary
+	// Part is the section key the snippet comes from, or "title".
+	Part    string  `json:"part,omitempty"`
+	Snippet Snippet `json:"snippet"`
+	// Score is the bm25 relevance (lower is better); 0 without a query.
+	Score float64 `json:"score"`
+}
+
+// Snippet is a short passage with the matching words marked.
+type Snippet struct {
+	Text string `json:"text"`
+	// Marks are the [start, end) rune offsets of the matches in Text.
+	Marks [][2]int `json:"marks"`
+}
+
+// Marked renders the snippet with each match wrapped in open and close.
+func (s Snippet) Marked(open, close string) string {
+	var b strings.Builder
+	runes := []rune(s.Text)
+	last := 0
+	for _, m := range s.Marks {
+		b.WriteString(string(runes[last:m[0]]))
+		b.WriteString(open + string(runes[m[0]:m[1]]) + close)
+		last = m[1]
+	}
+	b.WriteString(string(runes[last:]))
+	return b.String()
+}
+
+// Snippet markers: control characters never occur in stored text.
+const markOpen, markClose = "\x02", "\x03"
+
+// parseSnippet turns FTS5's marked snippet into text and rune offsets.
+func parseSnippet(marked string) Snippet {
+	var s Snippet
+	var b strings.Builder
+	n, open := 0, 0
+	space := false
+	for _, r := range marked {
+		switch {
+		case string(r) == markOpen:
+			if space && n > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			space = false
+			open = n
+		case string(r) == markClose:
+			s.Marks = append(s.Marks, [2]int{open, n})
+		case unicode.IsSpace(r):
+			// Paragraph and section breaks become one space in a one-line snippet.
+			space = true
+		default:
+			if space && n > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			space = false
+			b.WriteRune(r)
+			n++
+		}
+	}
+	s.Text = b.String()
+	return s
+}
+
+// Search finds the cases that match f, best first, at most limit of them
+// (limit <= 0 means all). Without query words it lists the filtered cases by title.
+func (s *Store) Search(ctx context.Context, f Filter, limit int) ([]Hit, error) {
+	expr, err := MatchExpression(f.Query)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	if strings.TrimSpace(f.Query) != "" && expr == "" {
+		return nil, fmt.Errorf("store: search: %q has no words to look for: %w", f.Query, ErrInvalid)
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	var hits []Hit
+	if expr == "" {
+		hits, err = s.list(ctx, f, limit)
+	} else {
+		hits, err = s.match(ctx, expr, f, limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", describe(err))
+	}
+	return hits, nil
+}
+
+const summaryColumns = `c.id, c.title, c.country, c.field, coalesce(c.period_start, 0), coalesce(c.period_end, 0), c.provenance`
+
+func (s *Store) list(ctx context.Context, f Filter, limit int) ([]Hit, error) {
+	where, args := filterSQL(f, "")
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM "case" c WHERE 1`+where+
+		` ORDER BY c.title COLLATE NOCASE, c.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := scanSummary(rows, &h.Summary); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+func scanSummary(rows *sql.Rows, sum *Summary, more ...any) error {
+	return rows.Scan(append([]any{&sum.ID, &sum.Title, &sum.Country, &sum.Field,
+		&sum.Period.Start, &sum.Period.End, &sum.Provenance}, more...)...)
+}
+
+// matchSQL ranks cases by bm25, a title match weighing five times a match in the sections.
+const matchSQL = `SELECT ` + summaryColumns + `, d.id, bm25(search_index, 5.0, 1.0) AS score
+FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
+WHERE search_index MATCH ?`
+
+func (s *Store) match(ctx context.Context, expr string, f Filter, limit int) ([]Hit, error) {
+	where, args := filterSQL(f, "")
+	args = append([]any{expr}, args...)
+	rows, err := s.db.QueryContext(ctx, matchSQL+where+` ORDER BY score, c.title COLLATE NOCASE LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	var hits []Hit
+	var docs []int64
+	for rows.Next() {
+		var h Hit
+		var doc int64
+		if err := scanSummary(rows, &h.Summary, &doc, &h.Score); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hits, docs = append(hits, h), append(docs, doc)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		if err := s.snippet(ctx, expr, docs[i], &hits[i]); err != nil {
+			return nil, err
+		}
+	}
+	return hits, nil
+}
+
+// snippet cuts the passage around the matches, only for the hits shown: from
+// the sections when they match, else from the title. It gives back the
+// original spelling of folded words and names the section it comes from.
+func (s *Store) snippet(ctx context.Context, expr string, doc int64, h *Hit) error {
+	var body, title string
+	err := s.db.QueryRowContext(ctx, `SELECT snippet(search_index, 1, char(2), char(3), '…', 24),
+		snippet(search_index, 0, char(2), char(3), '…', 24)
+		FROM search_index WHERE search_index MATCH ? AND rowid = ?`, expr, doc).Scan(&body, &title)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(body, markOpen) {
+		h.Part, h.Snippet = titlePart, parseSnippet(unfoldRun(title, []Section{{Key: titlePart, Text: h.Title}}))
+		return nil
+	}
+	c := Case{ID: h.ID}
+	if err := readSections(ctx, s.db, &c); err != nil {
+		return err
+	}
+	text, part := unfoldSections(body, c.Sections)
+	h.Part, h.Snippet = part, parseSnippet(text)
+	return nil
+}
+
+// filterSQL renders the facet and period conditions of f on the case alias
+// c, leaving out the facet named except (so a facet's counts ignore its own selection).
+func filterSQL(f Filter, except string) (string, []any) {
+	var b strings.Builder
+	var args []any
+	names := make([]string, 0, len(f.Values))
+	for facet := range f.Values {
+		names = append(names, facet)
+	}
+	sort.Strings(names)
+	for _, facet := range names {
+		values := f.Values[facet]
+		if facet == except || len(values) == 0 || !slices.Contains(Facets, facet) {
+			continue
+		}
+		b.WriteString(` AND c.id IN (SELECT case_id FROM case_facet WHERE facet = ? AND value IN (?` +
+			strings.Repeat(", ?", len(values)-1) + `))`)
+		args = append(args, facet)
+		for _, v := range values {
+			args = append(args, v)
+		}
+	}
+	if f.PeriodFrom != 0 {
+		b.WriteString(` AND coalesce(c.period_end, 9999) >= ?`)
+		args = append(args, f.PeriodFrom)
+	}
+	if f.PeriodTo != 0 {
+		b.WriteString(` AND c.period_start <= ?`)
+		args = append(args, f.PeriodTo)
+	}
+	return b.String(), args
+}
