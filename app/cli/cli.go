@@ -1,0 +1,192 @@
+// Package cli is Casebook's command line: the commands that list, show,
+// search, import, export and back up the catalogue without a display. The
+// GUI and these commands are two faces over the same store calls.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"casebook/seeds"
+	"casebook/store"
+)
+
+// Version is the version of Casebook.
+const Version = "0.1.0"
+
+// Exit codes: 1 for bad input or a failed operation, 2 for bad usage.
+const (
+	ExitFailure = 1
+	ExitUsage   = 2
+)
+
+// Invocation is a parsed command line: the catalogue to use and the command
+// to run ("" opens the GUI).
+type Invocation struct {
+	DB      string
+	Command string
+	Args    []string
+}
+
+// usageError is a command line that does not fit a command's form.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Usage is the summary printed by "casebook help".
+const Usage = `usage:
+  casebook [--db PATH]                                open the GUI
+  casebook [--db PATH] list [--country CC] [--field F] [--json]
+  casebook [--db PATH] show ID [--json]
+  casebook [--db PATH] search QUERY [--limit N] [--json]
+  casebook [--db PATH] import PATH...                 case files, or folders of them
+  casebook [--db PATH] export --markdown DIR
+  casebook [--db PATH] backup FILE
+  casebook version
+
+The catalogue is --db PATH, else $CASEBOOK_DB, else <user config dir>/casebook/catalogue.db.
+`
+
+// Parse reads the global options and the command name. getenv is os.Getenv
+// in the program and a map in tests.
+func Parse(args []string, getenv func(string) string) (Invocation, error) {
+	var inv Invocation
+	for len(args) > 0 {
+		arg := args[0]
+		switch {
+		case arg == "--db" || arg == "-db":
+			if len(args) < 2 || args[1] == "" {
+				return inv, usageError{"--db needs a file path"}
+			}
+			inv.DB, args = args[1], args[2:]
+		case strings.HasPrefix(arg, "--db="):
+			inv.DB, args = strings.TrimPrefix(arg, "--db="), args[1:]
+		case arg == "-h" || arg == "--help":
+			inv.Command, args = "help", args[1:]
+		case strings.HasPrefix(arg, "-"):
+			return inv, usageError{fmt.Sprintf("unknown option %s (see 'casebook help')", arg)}
+		default:
+			if inv.Command == "" {
+				inv.Command = arg
+			}
+			inv.Args = args[1:]
+			args = nil
+		}
+	}
+	if inv.DB == "" {
+		inv.DB = getenv("CASEBOOK_DB")
+	}
+	if inv.DB == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return inv, fmt.Errorf("no --db given and no user config folder: %w", err)
+		}
+		inv.DB = filepath.Join(dir, "casebook", "catalogue.db")
+	}
+	return inv, nil
+}
+
+// Open opens the catalogue at path and loads the starter catalogue into it
+// when it is new or when this build ships newer seeds.
+func Open(ctx context.Context, path string) (*store.Store, error) {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := seeds.Load(ctx, st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// command is one subcommand: its usage line and what it does.
+type command struct {
+	usage string
+	run   func(ctx context.Context, st *store.Store, args []string, out io.Writer) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"list":   {"list [--country CC] [--field F] [--json]", runList},
+		"show":   {"show ID [--json]", runShow},
+		"search": {"search QUERY [--limit N] [--json]", runSearch},
+		"import": {"import PATH...", runImport},
+		"export": {"export --markdown DIR", runExport},
+		"backup": {"backup FILE", runBackup},
+	}
+}
+
+// Run runs a parsed command, writing results to stdout and one line per error
+// to stderr, and returns the exit code.
+func Run(ctx context.Context, inv Invocation, stdout, stderr io.Writer) int {
+	switch inv.Command {
+	case "help":
+		fmt.Fprint(stdout, Usage)
+		return 0
+	case "version":
+		return runVersion(stdout)
+	}
+	cmd, ok := commands()[inv.Command]
+	if !ok {
+		fmt.Fprintf(stderr, "casebook: unknown command %q (see 'casebook help')\n", inv.Command)
+		return ExitUsage
+	}
+	st, err := Open(ctx, inv.DB)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook: %s\n", store.Message(err))
+		return ExitFailure
+	}
+	defer st.Close()
+	err = cmd.run(ctx, st, inv.Args, stdout)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "casebook: %v\nusage: casebook %s\n", err, cmd.usage)
+		return ExitUsage
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, "usage: casebook %s\n", cmd.usage)
+		return 0
+	}
+	for _, line := range strings.Split(store.Message(err), "\n") {
+		fmt.Fprintf(stderr, "casebook: %s\n", line)
+	}
+	return ExitFailure
+}
+
+func runVersion(out io.Writer) int {
+	v, err := seeds.Version()
+	if err != nil {
+		v = "unknown"
+	}
+	fmt.Fprintf(out, "casebook %s (schema %d, catalogue %s)\n", Version, store.SchemaVersion(), v)
+	return 0
+}
+
+// parseFlags parses fs from args, allowing options after positional
+// arguments ("show ID --json"), and returns the positional arguments.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,53 @@
+// Command casebook is a desktop catalogue of coordination practices in
+// European public sectors: browse, annotate, compare, report. Without a
+// command it opens the GUI; with one it runs it on the command line.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"casebook/app/cli"
+	_ "casebook/app/locale" // before Fyne reads the locale
+	"casebook/app/ui"
+	"casebook/store"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+)
+
+func main() {
+	ctx := context.Background()
+	inv, err := cli.Parse(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "casebook: %v\n", err)
+		os.Exit(cli.ExitUsage)
+	}
+	if inv.Command != "" {
+		os.Exit(cli.Run(ctx, inv, os.Stdout, os.Stderr))
+	}
+	os.Exit(runGUI(ctx, inv.DB))
+}
+
+// runGUI opens the catalogue (with its daily backup) and shows the main window.
+func runGUI(ctx context.Context, path string) int {
+	a := fyneapp.NewWithID("org.casebook.desktop")
+	w := a.NewWindow(ui.Title)
+	st, err := cli.Open(ctx, path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "casebook: %s\n", store.Message(err))
+		w.Resize(fyne.NewSize(640, 240))
+		dialog.ShowError(fmt.Errorf("Cannot open the catalogue: %s", store.Message(err)), w)
+		w.ShowAndRun()
+		return cli.ExitFailure
+	}
+	defer st.Close()
+	if _, err := st.DailyBackup(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "casebook: warning: %s\n", store.Message(err))
+	}
+	ui.New(w, st)
+	w.ShowAndRun()
+	return 0
+}
