@@ -114,7 +114,9 @@ func TestBadFilesNameTheLine(t *testing.T) {
 		"invalid UTF-8": {data: append([]byte(good[:200]), 0xff, 0xfe, '\n'), want: []string{"bad.md:9:", "not valid UTF-8"}},
 		"no front matter": {edit: func(s string) string { return strings.TrimPrefix(s, "---\n") },
 			want: []string{"bad.md:1:", "starts with front matter"}},
-		"YAML syntax": {edit: func(s string) string { return strings.Replace(s, "levels: [central, local]", "levels: [central, local", 1) },
+		"YAML syntax": {edit: func(s string) string {
+			return strings.Replace(s, "levels: [central, local]", "levels: [central, local", 1)
+		},
 			want: []string{"bad.md:"}},
 		"unknown attribute": {edit: func(s string) string { return strings.Replace(s, "region: \"\"", "regoin: Wales", 1) },
 			want: []string{"bad.md:5:", `unknown attribute "regoin"`}},
@@ -123,7 +125,9 @@ func TestBadFilesNameTheLine(t *testing.T) {
 		"no sources": {edit: func(s string) string {
 			return strings.Replace(s, "sources:\n  - title: \"Christensen & Lægreid (2012), COCOPS Working Paper No. 5\"\n    url: https://repub.eur.nl/pub/40671\n", "", 1)
 		}, want: []string{"bad.md:1:", "at least one source"}},
-		"no abstract": {edit: func(s string) string { return strings.Replace(s, "## Abstract\nOne paragraph   \nover two lines.\n", "", 1) },
+		"no abstract": {edit: func(s string) string {
+			return strings.Replace(s, "## Abstract\nOne paragraph   \nover two lines.\n", "", 1)
+		},
 			want: []string{"Abstract section is required"}},
 		"text before heading": {edit: func(s string) string { return strings.Replace(s, "---\n\n## Abstract", "---\nstray\n## Abstract", 1) },
 			want: []string{"bad.md:19:", "text before the first section heading"}},
