@@ -23,67 +23,134 @@ type FacetCounts struct {
 const matchedCases = ` AND c.id IN (SELECT d.case_id FROM search_index JOIN search_doc d
 	ON d.id = search_index.rowid WHERE search_index MATCH ?)`
 
-// facetSQL counts, for one facet, the filtered cases per value. Every value of
-// the facet's vocabulary is listed, with 0 where no case matches, so that a
-// filter never vanishes under the user's cursor; countries are the ones in the catalogue.
-const facetSQL = `WITH vals AS (
-	SELECT value, label, position FROM vocabulary WHERE kind = ?1 AND kind <> 'country'
-	UNION SELECT DISTINCT f.value, coalesce(v.label, f.value), coalesce(v.position, 1000000)
-	FROM case_facet f LEFT JOIN vocabulary v ON v.kind = f.facet AND v.value = f.value
-	WHERE f.facet = ?1
-), chosen AS (SELECT c.id FROM "case" c WHERE 1 %s)
-SELECT vals.value, min(vals.label), count(f.case_id)
-FROM vals LEFT JOIN case_facet f ON f.facet = ?1 AND f.value = vals.value AND f.case_id IN chosen
-GROUP BY vals.value ORDER BY min(vals.position), min(vals.label)`
+// countSQL counts every facet value of the chosen cases, and the total (as
+// facet ""). The chosen set is materialised once; each facet is then counted
+// by walking its index in value order and probing the set, so that no count
+// needs a sort.
+const countSQL = `WITH chosen AS MATERIALIZED (SELECT c.id FROM "case" c WHERE 1 %s)
+SELECT '', '', count(*) FROM chosen
+UNION ALL SELECT 'country', country, count(*) FROM "case" INDEXED BY case_country
+	WHERE id IN chosen GROUP BY country
+UNION ALL SELECT 'field', field, count(*) FROM "case" INDEXED BY case_field
+	WHERE id IN chosen GROUP BY field
+UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" INDEXED BY case_provenance
+	WHERE id IN chosen GROUP BY provenance
+UNION ALL SELECT facet, value, count(*) FROM case_tag INDEXED BY case_tag_value
+	WHERE facet IN ('level', 'direction', 'mechanism') AND case_id IN chosen GROUP BY facet, value`
+
+// countAllSQL is countSQL for the whole catalogue (nothing typed, no filter):
+// the indexes alone answer it.
+const countAllSQL = `SELECT '', '', count(*) FROM "case"
+UNION ALL SELECT 'country', country, count(*) FROM "case" GROUP BY country
+UNION ALL SELECT 'field', field, count(*) FROM "case" GROUP BY field
+UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" GROUP BY provenance
+UNION ALL SELECT facet, value, count(*) FROM case_tag WHERE facet IN ('level', 'direction', 'mechanism') GROUP BY facet, value`
 
 // Facets counts the cases matching f, overall and per facet value. A facet's
 // counts apply every filter but its own, so they say how many cases choosing
-// that value as well (or instead) would give.
+// that value as well (or instead) would give. Every value of a facet's
+// vocabulary is listed, with 0 where no case has it, so that a filter never
+// vanishes under the user's cursor; countries are those in the catalogue.
 func (s *Store) Facets(ctx context.Context, f Filter) (FacetCounts, error) {
 	expr, err := MatchExpression(f.Query)
 	if err != nil {
 		return FacetCounts{}, fmt.Errorf("store: facets: %w", err)
 	}
-	out := FacetCounts{Counts: map[string][]FacetCount{}}
-	where, args := s.matchFilter(expr, f, "")
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM "case" c WHERE 1`+where, args...).Scan(&out.Total)
+	// One count with every filter serves the facets without a selection;
+	// each facet with a selection needs its own count without it.
+	all, err := s.countFacets(ctx, expr, f, "")
 	if err != nil {
 		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
 	}
+	counts := map[string]map[string]int{}
 	for _, facet := range Facets {
-		counts, err := s.facet(ctx, expr, f, facet)
-		if err != nil {
-			return FacetCounts{}, fmt.Errorf("store: facet %s: %w", facet, describe(err))
+		counts[facet] = all[facet]
+		if len(f.Values[facet]) > 0 {
+			own, err := s.countFacets(ctx, expr, f, facet)
+			if err != nil {
+				return FacetCounts{}, fmt.Errorf("store: facet %s: %w", facet, describe(err))
+			}
+			counts[facet] = own[facet]
 		}
-		out.Counts[facet] = counts
 	}
-	return out, nil
+	return s.label(ctx, all[""][""], counts)
 }
 
-// matchFilter is filterSQL plus the text query, when there is one. The facet
-// name is bound as ?1 and comes first in facetSQL, so positional arguments follow it.
-func (s *Store) matchFilter(expr string, f Filter, except string) (string, []any) {
+func (s *Store) countFacets(ctx context.Context, expr string, f Filter, except string) (map[string]map[string]int, error) {
 	where, args := filterSQL(f, except)
-	if expr == "" {
-		return where, args
+	if expr != "" {
+		where, args = matchedCases+where, append([]any{expr}, args...)
 	}
-	return matchedCases + where, append([]any{expr}, args...)
-}
-
-func (s *Store) facet(ctx context.Context, expr string, f Filter, facet string) ([]FacetCount, error) {
-	where, args := s.matchFilter(expr, f, facet)
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(facetSQL, where), append([]any{facet}, args...)...)
+	query := fmt.Sprintf(countSQL, where)
+	if where == "" {
+		query = countAllSQL
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var counts []FacetCount
+	out := map[string]map[string]int{}
 	for rows.Next() {
-		var fc FacetCount
-		if err := rows.Scan(&fc.Value, &fc.Label, &fc.Count); err != nil {
+		var facet, value string
+		var n int
+		if err := rows.Scan(&facet, &value, &n); err != nil {
 			return nil, err
 		}
-		counts = append(counts, fc)
+		if out[facet] == nil {
+			out[facet] = map[string]int{}
+		}
+		out[facet][value] = n
 	}
-	return counts, rows.Err()
+	return out, rows.Err()
+}
+
+// label lists each facet's values in vocabulary order with their labels.
+func (s *Store) label(ctx context.Context, total int, counts map[string]map[string]int) (FacetCounts, error) {
+	vocab, err := s.Vocabulary(ctx)
+	if err != nil {
+		return FacetCounts{}, err
+	}
+	countries, err := s.countries(ctx)
+	if err != nil {
+		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
+	}
+	out := FacetCounts{Total: total, Counts: map[string][]FacetCount{}}
+	for _, facet := range Facets {
+		values := countries
+		if facet != KindCountry {
+			values = termValues(vocab[facet])
+		}
+		for _, v := range values {
+			out.Counts[facet] = append(out.Counts[facet], FacetCount{Value: v, Label: vocab.Label(facet, v), Count: counts[facet][v]})
+		}
+	}
+	return out, nil
+}
+
+func termValues(terms []Term) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = t.Value
+	}
+	return out
+}
+
+// countries lists the countries that have cases, by name.
+func (s *Store) countries(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.country FROM "case" c
+		LEFT JOIN vocabulary v ON v.kind = 'country' AND v.value = c.country ORDER BY coalesce(v.label, c.country)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

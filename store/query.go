@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MatchExpression turns what a researcher typed into a safe FTS5 query. It
 // never passes FTS5 syntax through: every word becomes a quoted string, so
 // AND, NEAR(, *, : and stray quotes are just words or separators. It
 // understands three things:
-//   - words, each matched as a prefix ("kormany" finds "Kormányhivatal");
+//   - words, each matched as a prefix ("kormany" finds "Kormányhivatal"),
+//     except a lone letter, matched as a word;
 //   - "quoted phrases" and hyphenated words ("one-stop"), matched as phrases;
 //   - a leading minus to exclude a word (-health).
 //
@@ -24,7 +26,8 @@ func MatchExpression(input string) (string, error) {
 			continue
 		}
 		term := `"` + strings.Join(words, " ") + `"`
-		if !chunk.quoted {
+		// A one-letter prefix would match most of the catalogue: nobody means that.
+		if !chunk.quoted && (len(words) > 1 || utf8.RuneCountInString(words[0]) > 1) {
 			term += "*"
 		}
 		if chunk.negated {

@@ -18,9 +18,9 @@ func TestMatchExpression(t *testing.T) {
 		`* : - ( )`:         ``,
 		`Łódź Straße`:       `"Lódź"* AND "Strasse"*`,
 		`title:nav`:         `"title"* AND "nav"*`, `e.g.`: `"e g"*`, `O’Brien`: `"O Brien"*`,
-		`a"b`:               `"a"* AND "b"*`,
+		`a"b`:               `"a" AND "b"`,
 		`"unclosed phrase`:  `"unclosed phrase"`,
-		`-"x y" z`:          `"z"* NOT ("x y")`,
+		`-"x y" z`:          `"z" NOT ("x y")`,
 		"tab\tand\nnewline": `"tab"* AND "and"* AND "newline"*`,
 	} {
 		got, err := MatchExpression(in)

@@ -152,52 +152,48 @@ func scanSummary(rows *sql.Rows, sum *Summary, more ...any) error {
 		&sum.Period.Start, &sum.Period.End, &sum.Provenance}, more...)...)
 }
 
-// matchSQL ranks cases by bm25, a title match weighing five times a match in the sections.
-const matchSQL = `SELECT ` + summaryColumns + `, d.id, bm25(search_index, 5.0, 1.0) AS score
+// matchSQL ranks cases by the index's rank (bm25, see the migration). The
+// snippets are columns of the same query: FTS5 sorts by rank itself and
+// SQLite computes them only for the rows within the limit.
+const matchSQL = `SELECT ` + summaryColumns + `, search_index.rank,
+	snippet(search_index, 1, char(2), char(3), '…', 24), snippet(search_index, 0, char(2), char(3), '…', 24)
 FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
 WHERE search_index MATCH ?`
 
 func (s *Store) match(ctx context.Context, expr string, f Filter, limit int) ([]Hit, error) {
 	where, args := filterSQL(f, "")
 	args = append([]any{expr}, args...)
-	rows, err := s.db.QueryContext(ctx, matchSQL+where+` ORDER BY score, c.title COLLATE NOCASE LIMIT ?`, append(args, limit)...)
+	rows, err := s.db.QueryContext(ctx, matchSQL+where+` ORDER BY search_index.rank LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	var hits []Hit
-	var docs []int64
+	var bodies, titles []string
 	for rows.Next() {
 		var h Hit
-		var doc int64
-		if err := scanSummary(rows, &h.Summary, &doc, &h.Score); err != nil {
-			rows.Close()
+		var body, title string
+		if err := scanSummary(rows, &h.Summary, &h.Score, &body, &title); err != nil {
 			return nil, err
 		}
-		hits, docs = append(hits, h), append(docs, doc)
+		hits, bodies, titles = append(hits, h), append(bodies, body), append(titles, title)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	rows.Close()
 	for i := range hits {
-		if err := s.snippet(ctx, expr, docs[i], &hits[i]); err != nil {
+		if err := s.snippet(ctx, bodies[i], titles[i], &hits[i]); err != nil {
 			return nil, err
 		}
 	}
 	return hits, nil
 }
 
-// snippet cuts the passage around the matches, only for the hits shown: from
-// the sections when they match, else from the title. It gives back the
-// original spelling of folded words and names the section it comes from.
-func (s *Store) snippet(ctx context.Context, expr string, doc int64, h *Hit) error {
-	var body, title string
-	err := s.db.QueryRowContext(ctx, `SELECT snippet(search_index, 1, char(2), char(3), '…', 24),
-		snippet(search_index, 0, char(2), char(3), '…', 24)
-		FROM search_index WHERE search_index MATCH ? AND rowid = ?`, expr, doc).Scan(&body, &title)
-	if err != nil {
-		return err
-	}
+// snippet chooses the passage to show, from the sections when they match,
+// else from the title; it gives back the original spelling of folded words
+// and names the section the passage comes from.
+func (s *Store) snippet(ctx context.Context, body, title string, h *Hit) error {
 	if !strings.Contains(body, markOpen) {
 		h.Part, h.Snippet = titlePart, parseSnippet(unfoldRun(title, []Section{{Key: titlePart, Text: h.Title}}))
 		return nil

@@ -39,8 +39,9 @@ CREATE TABLE "case" (
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL
 ) STRICT;
-CREATE INDEX case_country ON "case" (country);
-CREATE INDEX case_field ON "case" (field);
+CREATE INDEX case_country ON "case" (country, id);
+CREATE INDEX case_field ON "case" (field, id);
+CREATE INDEX case_provenance ON "case" (provenance, id);
 
 -- Multi-valued attributes (level, direction, mechanism, instrument), one row each.
 CREATE TABLE case_tag (
@@ -101,6 +102,11 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
+
+-- Rank by bm25 with a title match weighing five times a match in the
+-- sections; set as the table's rank so that ORDER BY rank lets FTS5 hand rows
+-- over best first and snippets are cut only for the rows shown.
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 
 -- Triggers keep the index in step with search_doc in the same transaction,
 -- whichever code path writes it.

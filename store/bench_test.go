@@ -1,0 +1,111 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"casebook/store"
+	"casebook/store/storetest"
+)
+
+var (
+	benchOnce  sync.Once
+	benchStore *store.Store
+	benchErr   error
+)
+
+// benchCatalogue builds, once per run, a catalogue of 10,000 generated cases
+// plus the 22 seeded ones.
+func benchCatalogue(b *testing.B) *store.Store {
+	benchOnce.Do(func() {
+		g, err := storetest.NewGenerator(1)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		dir, _ := filepath.Abs(filepath.Join(b.TempDir(), ".."))
+		ctx := context.Background()
+		st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
+		if err != nil {
+			benchErr = err
+			return
+		}
+		if _, err := st.ApplySeed(ctx, g.Seed()); err != nil {
+			benchErr = err
+			return
+		}
+		benchErr = st.PutCases(ctx, store.OriginImport, g.Cases(10000))
+		benchStore = st
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchStore
+}
+
+// benchQueries are what a researcher types: whole words, prefixes while
+// typing, rare and common words, diacritics, phrases.
+var benchQueries = []string{"nav", "kormanyhivatal", "coordination", "the", "employ", "health reform",
+	`"one-stop shop"`, "lægreid", "merger -health", "ministry agency", "pôle", "samhandlingsreformen", "a"}
+
+func percentile(d []time.Duration, p float64) float64 {
+	slices.Sort(d)
+	return float64(d[int(float64(len(d)-1)*p)].Microseconds()) / 1000
+}
+
+// BenchmarkSearch runs the benchmark queries (20 results each, as the GUI
+// shows them) and reports the 50th and 99th percentile latency in ms.
+func BenchmarkSearch(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		q := benchQueries[i%len(benchQueries)]
+		start := time.Now()
+		if _, err := st.Search(ctx, store.Filter{Query: q}, 20); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.ReportMetric(percentile(times, 0.5), "p50-ms")
+	b.ReportMetric(percentile(times, 0.99), "p99-ms")
+}
+
+// BenchmarkFacets counts every facet for a query combined with a filter.
+func BenchmarkFacets(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	filters := []store.Filter{
+		{},
+		{Query: "coordination"},
+		{Query: "employ", Values: map[string][]string{store.KindCountry: {"NO", "EE"}}},
+		{Values: map[string][]string{store.KindMechanism: {"network"}, store.KindField: {"health"}}, PeriodFrom: 2005},
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		if _, err := st.Facets(ctx, filters[i%len(filters)]); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.ReportMetric(percentile(times, 0.5), "p50-ms")
+	b.ReportMetric(percentile(times, 0.99), "p99-ms")
+}
+
+// BenchmarkOpenCase reads one whole case, as the reader does.
+func BenchmarkOpenCase(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	for i := 0; b.Loop(); i++ {
+		if _, err := st.Case(ctx, "no-nav-reform"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
