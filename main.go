@@ -11,6 +11,7 @@ import (
 	"casebook/app/cli"
 	_ "casebook/app/locale" // before Fyne reads the locale
 	"casebook/app/ui"
+	"casebook/assets"
 	"casebook/store"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ func main() {
 // runGUI opens the catalogue (with its daily backup) and shows the main window.
 func runGUI(ctx context.Context, path string) int {
 	a := fyneapp.NewWithID("org.casebook.desktop")
+	a.SetIcon(assets.Icon)
 	w := a.NewWindow(ui.Title)
 	st, err := cli.Open(ctx, path)
 	if err != nil {

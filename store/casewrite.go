@@ -156,7 +156,16 @@ func readCase(ctx context.Context, q querier, id string) (Case, error) {
 	if err := readSources(ctx, q, &c); err != nil {
 		return Case{}, err
 	}
-	return c, readSections(ctx, q, &c)
+	if err := readSections(ctx, q, &c); err != nil {
+		return Case{}, err
+	}
+	// Empty lists, never nil, so that JSON shows [] rather than null.
+	for _, list := range []*[]string{&c.Levels, &c.Directions, &c.Mechanisms, &c.Instruments, &c.Authors} {
+		if *list == nil {
+			*list = []string{}
+		}
+	}
+	return c, nil
 }
 
 func readTags(ctx context.Context, q querier, c *Case) error {
