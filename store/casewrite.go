@@ -150,14 +150,10 @@ func readCase(ctx context.Context, q querier, id string) (Case, error) {
 	c.Origin = Origin(origin)
 	c.Created, _ = time.Parse(timeLayout, created)
 	c.Updated, _ = time.Parse(timeLayout, updated)
-	if err := readTags(ctx, q, &c); err != nil {
-		return Case{}, err
-	}
-	if err := readSources(ctx, q, &c); err != nil {
-		return Case{}, err
-	}
-	if err := readSections(ctx, q, &c); err != nil {
-		return Case{}, err
+	for _, read := range []func(context.Context, querier, *Case) error{readTags, readAuthors, readSources, readSections} {
+		if err := read(ctx, q, &c); err != nil {
+			return Case{}, err
+		}
 	}
 	// Empty lists, never nil, so that JSON shows [] rather than null.
 	for _, list := range []*[]string{&c.Levels, &c.Directions, &c.Mechanisms, &c.Instruments, &c.Authors} {
@@ -184,24 +180,21 @@ func readTags(ctx context.Context, q querier, c *Case) error {
 			*list = append(*list, value)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return readList(ctx, q, `SELECT name FROM case_author WHERE case_id = ? ORDER BY position`, c.ID, &c.Authors)
+	return rows.Err()
 }
 
-func readList(ctx context.Context, q querier, query, id string, out *[]string) error {
-	rows, err := q.QueryContext(ctx, query, id)
+func readAuthors(ctx context.Context, q querier, c *Case) error {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM case_author WHERE case_id = ? ORDER BY position`, c.ID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
+		var name string
+		if err := rows.Scan(&name); err != nil {
 			return err
 		}
-		*out = append(*out, v)
+		c.Authors = append(c.Authors, name)
 	}
 	return rows.Err()
 }

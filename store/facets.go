@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // FacetCount is one value of a facet with the number of cases that have it.
@@ -19,33 +22,6 @@ type FacetCounts struct {
 	Counts map[string][]FacetCount `json:"facets"`
 }
 
-// matchedCases restricts c to the cases whose title or sections match the query.
-const matchedCases = ` AND c.id IN (SELECT d.case_id FROM search_index JOIN search_doc d
-	ON d.id = search_index.rowid WHERE search_index MATCH ?)`
-
-// countSQL counts every facet value of the chosen cases, and the total (as
-// facet ""). The chosen set is materialised once; each facet is then counted
-// by walking its index in value order and probing the set, so that no count
-// needs a sort.
-const countSQL = `WITH chosen AS MATERIALIZED (SELECT c.id FROM "case" c WHERE 1 %s)
-SELECT '', '', count(*) FROM chosen
-UNION ALL SELECT 'country', country, count(*) FROM "case" INDEXED BY case_country
-	WHERE id IN chosen GROUP BY country
-UNION ALL SELECT 'field', field, count(*) FROM "case" INDEXED BY case_field
-	WHERE id IN chosen GROUP BY field
-UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" INDEXED BY case_provenance
-	WHERE id IN chosen GROUP BY provenance
-UNION ALL SELECT facet, value, count(*) FROM case_tag INDEXED BY case_tag_value
-	WHERE facet IN ('level', 'direction', 'mechanism') AND case_id IN chosen GROUP BY facet, value`
-
-// countAllSQL is countSQL for the whole catalogue (nothing typed, no filter):
-// the indexes alone answer it.
-const countAllSQL = `SELECT '', '', count(*) FROM "case"
-UNION ALL SELECT 'country', country, count(*) FROM "case" GROUP BY country
-UNION ALL SELECT 'field', field, count(*) FROM "case" GROUP BY field
-UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" GROUP BY provenance
-UNION ALL SELECT facet, value, count(*) FROM case_tag WHERE facet IN ('level', 'direction', 'mechanism') GROUP BY facet, value`
-
 // Facets counts the cases matching f, overall and per facet value. A facet's
 // counts apply every filter but its own, so they say how many cases choosing
 // that value as well (or instead) would give. Every value of a facet's
@@ -56,53 +32,91 @@ func (s *Store) Facets(ctx context.Context, f Filter) (FacetCounts, error) {
 	if err != nil {
 		return FacetCounts{}, fmt.Errorf("store: facets: %w", err)
 	}
-	// One count with every filter serves the facets without a selection;
-	// each facet with a selection needs its own count without it.
-	all, err := s.countFacets(ctx, expr, f, "")
-	if err != nil {
-		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
-	}
-	counts := map[string]map[string]int{}
-	for _, facet := range Facets {
-		counts[facet] = all[facet]
-		if len(f.Values[facet]) > 0 {
-			own, err := s.countFacets(ctx, expr, f, facet)
-			if err != nil {
-				return FacetCounts{}, fmt.Errorf("store: facet %s: %w", facet, describe(err))
-			}
-			counts[facet] = own[facet]
-		}
-	}
-	return s.label(ctx, all[""][""], counts)
-}
-
-func (s *Store) countFacets(ctx context.Context, expr string, f Filter, except string) (map[string]map[string]int, error) {
-	where, args := filterSQL(f, except)
-	if expr != "" {
-		where, args = matchedCases+where, append([]any{expr}, args...)
-	}
-	query := fmt.Sprintf(countSQL, where)
-	if where == "" {
+	query, args := facetSQL(expr, f)
+	if len(args) == 0 {
 		query = countAllSQL
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
 	}
 	defer rows.Close()
-	out := map[string]map[string]int{}
+	counts := map[string]map[string]int{}
 	for rows.Next() {
 		var facet, value string
 		var n int
 		if err := rows.Scan(&facet, &value, &n); err != nil {
-			return nil, err
+			return FacetCounts{}, fmt.Errorf("store: facets: %w", err)
 		}
-		if out[facet] == nil {
-			out[facet] = map[string]int{}
+		if counts[facet] == nil {
+			counts[facet] = map[string]int{}
 		}
-		out[facet][value] = n
+		counts[facet][value] = n
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
+	}
+	return s.label(ctx, counts[""][""], counts)
+}
+
+// countAllSQL counts the whole catalogue (nothing typed, no filter, as when
+// Casebook opens): the tables' indexes answer it without materialising a set.
+const countAllSQL = `SELECT '', '', count(*) FROM "case"
+UNION ALL SELECT 'country', country, count(*) FROM "case" GROUP BY country
+UNION ALL SELECT 'field', field, count(*) FROM "case" GROUP BY field
+UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" GROUP BY provenance
+UNION ALL SELECT facet, value, count(*) FROM case_tag WHERE facet IN ('level', 'direction', 'mechanism')
+	GROUP BY facet, value`
+
+// facetSQL builds one statement that counts every facet. The cases matching
+// the words and period ("base") are found once; the cases passing every
+// facet filter ("chosen") serve the total and the facets without a
+// selection; a facet with a selection is counted over base filtered by the
+// other facets only. Each set is materialised once.
+func facetSQL(expr string, f Filter) (string, []any) {
+	var b strings.Builder
+	var args []any
+	if expr == "" {
+		b.WriteString(`WITH base AS MATERIALIZED (SELECT c.id, c.country, c.field, c.provenance FROM "case" c WHERE 1`)
+	} else {
+		// Driven by the index's matches, each joined to its case.
+		b.WriteString(`WITH base AS MATERIALIZED (SELECT c.id, c.country, c.field, c.provenance
+			FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
+			WHERE search_index MATCH ?`)
+		args = append(args, expr)
+	}
+	period, periodArgs := periodSQL(f)
+	b.WriteString(period + `)`)
+	args = append(args, periodArgs...)
+	set := func(name, except string) {
+		where, whereArgs := facetFilterSQL(f, except)
+		b.WriteString(`, ` + name + ` AS MATERIALIZED (SELECT * FROM base c WHERE 1` + where + `)`)
+		args = append(args, whereArgs...)
+	}
+	set("chosen", "")
+	sets := map[string]string{}
+	for i, facet := range Facets {
+		sets[facet] = "chosen"
+		if len(f.Values[facet]) > 0 {
+			sets[facet] = fmt.Sprintf("without%d", i)
+			set(sets[facet], facet)
+		}
+	}
+	b.WriteString(` SELECT '', '', count(*) FROM chosen`)
+	// The tag facets counted over one set share one pass through case_tag.
+	tagFacets := map[string][]string{}
+	for _, facet := range Facets {
+		if isColumn(facet) {
+			fmt.Fprintf(&b, ` UNION ALL SELECT '%[1]s', %[1]s, count(*) FROM %[2]s GROUP BY %[1]s`, facet, sets[facet])
+		} else {
+			tagFacets[sets[facet]] = append(tagFacets[sets[facet]], "'"+facet+"'")
+		}
+	}
+	for _, set := range slices.Sorted(maps.Keys(tagFacets)) {
+		fmt.Fprintf(&b, ` UNION ALL SELECT t.facet, t.value, count(*) FROM %s s JOIN case_tag t
+			ON t.case_id = s.id AND t.facet IN (%s) GROUP BY t.facet, t.value`, set, strings.Join(tagFacets[set], ", "))
+	}
+	return b.String(), args
 }
 
 // label lists each facet's values in vocabulary order with their labels.
@@ -111,7 +125,7 @@ func (s *Store) label(ctx context.Context, total int, counts map[string]map[stri
 	if err != nil {
 		return FacetCounts{}, err
 	}
-	countries, err := s.countries(ctx)
+	countries, err := s.countries(ctx, vocab)
 	if err != nil {
 		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
 	}
@@ -137,9 +151,8 @@ func termValues(terms []Term) []string {
 }
 
 // countries lists the countries that have cases, by name.
-func (s *Store) countries(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.country FROM "case" c
-		LEFT JOIN vocabulary v ON v.kind = 'country' AND v.value = c.country ORDER BY coalesce(v.label, c.country)`)
+func (s *Store) countries(ctx context.Context, vocab Vocabulary) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT country FROM "case" GROUP BY country`)
 	if err != nil {
 		return nil, err
 	}
@@ -152,5 +165,8 @@ func (s *Store) countries(ctx context.Context) ([]string, error) {
 		}
 		out = append(out, c)
 	}
+	slices.SortFunc(out, func(a, b string) int {
+		return strings.Compare(vocab.Label(KindCountry, a), vocab.Label(KindCountry, b))
+	})
 	return out, rows.Err()
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -210,25 +208,45 @@ func (s *Store) snippet(ctx context.Context, body, title string, h *Hit) error {
 // filterSQL renders the facet and period conditions of f on the case alias
 // c, leaving out the facet named except (so a facet's counts ignore its own selection).
 func filterSQL(f Filter, except string) (string, []any) {
+	facets, args := facetFilterSQL(f, except)
+	period, periodArgs := periodSQL(f)
+	return facets + period, append(args, periodArgs...)
+}
+
+// facetFilterSQL renders the facet conditions: values of one facet OR'ed,
+// facets AND'ed.
+func facetFilterSQL(f Filter, except string) (string, []any) {
 	var b strings.Builder
 	var args []any
-	names := make([]string, 0, len(f.Values))
-	for facet := range f.Values {
-		names = append(names, facet)
-	}
-	sort.Strings(names)
-	for _, facet := range names {
+	for _, facet := range Facets {
 		values := f.Values[facet]
-		if facet == except || len(values) == 0 || !slices.Contains(Facets, facet) {
+		if facet == except || len(values) == 0 {
 			continue
 		}
-		b.WriteString(` AND c.id IN (SELECT case_id FROM case_facet WHERE facet = ? AND value IN (?` +
-			strings.Repeat(", ?", len(values)-1) + `))`)
-		args = append(args, facet)
+		in := `IN (?` + strings.Repeat(", ?", len(values)-1) + `)`
+		if isColumn(facet) {
+			// The facet name is one of the fixed Facets, never user input.
+			b.WriteString(` AND c.` + facet + ` ` + in)
+		} else {
+			b.WriteString(` AND c.id IN (SELECT case_id FROM case_tag WHERE facet = ? AND value ` + in + `)`)
+			args = append(args, facet)
+		}
 		for _, v := range values {
 			args = append(args, v)
 		}
 	}
+	return b.String(), args
+}
+
+// isColumn reports whether a facet is a column of "case" rather than a tag.
+func isColumn(facet string) bool {
+	return facet == KindCountry || facet == KindField || facet == KindProvenance
+}
+
+// periodSQL keeps the cases whose period overlaps [PeriodFrom, PeriodTo].
+func periodSQL(f Filter) (string, []any) {
+	var b strings.Builder
+	var args []any
 	if f.PeriodFrom != 0 {
 		b.WriteString(` AND coalesce(c.period_end, 9999) >= ?`)
 		args = append(args, f.PeriodFrom)

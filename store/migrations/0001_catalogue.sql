@@ -75,14 +75,6 @@ CREATE TABLE source (
     PRIMARY KEY (case_id, position)
 ) STRICT, WITHOUT ROWID;
 
--- One facet view over scalar and multi-valued attributes, so that filters and
--- facet counts are one shape of SQL whatever the facet.
-CREATE VIEW case_facet (case_id, facet, value) AS
-    SELECT id, 'country', country FROM "case"
-    UNION ALL SELECT id, 'field', field FROM "case"
-    UNION ALL SELECT id, 'provenance', provenance FROM "case"
-    UNION ALL SELECT case_id, facet, value FROM case_tag;
-
 -- What the search index holds: one row per case, its title and all its
 -- sections in template order, with the letters unicode61 cannot fold
 -- (ł, ø, ß, ...) already folded by the store. One row per case makes every
