@@ -18,7 +18,20 @@ type Filter struct {
 	// Values maps a facet (KindCountry, KindField, ...) to the values wanted.
 	Values map[string][]string
 	// PeriodFrom and PeriodTo keep cases whose period overlaps the range; 0 means open.
-	PeriodFrom, PeriodTo int
+	PeriodFrom int `json:",omitempty"`
+	PeriodTo   int `json:",omitempty"`
+	// IDs, when not empty, keeps only these cases (the ones marked for comparison, say).
+	IDs []string `json:"-"`
+}
+
+// Empty reports whether f selects the whole catalogue.
+func (f Filter) Empty() bool {
+	for _, values := range f.Values {
+		if len(values) > 0 {
+			return false
+		}
+	}
+	return strings.TrimSpace(f.Query) == "" && f.PeriodFrom == 0 && f.PeriodTo == 0 && len(f.IDs) == 0
 }
 
 // Summary is what a list of cases shows of each.
@@ -60,6 +73,17 @@ func (s Snippet) Marked(open, close string) string {
 	}
 	b.WriteString(string(runes[last:]))
 	return b.String()
+}
+
+// cutAtWord ends text that was cut at max runes at its last whole word, with an ellipsis.
+func cutAtWord(text string, max int) string {
+	if len([]rune(text)) < max {
+		return text
+	}
+	if i := strings.LastIndexAny(text, " \n"); i > 0 {
+		text = text[:i]
+	}
+	return strings.TrimRight(text, " ,;:.") + "…"
 }
 
 // Snippet markers: control characters never occur in stored text.
@@ -128,8 +152,10 @@ const summaryColumns = `c.id, c.title, c.country, c.field, coalesce(c.period_sta
 
 func (s *Store) list(ctx context.Context, f Filter, limit int) ([]Hit, error) {
 	where, args := filterSQL(f, "")
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM "case" c WHERE 1`+where+
-		` ORDER BY c.title COLLATE NOCASE, c.id LIMIT ?`, append(args, limit)...)
+	// Without words to match, the opening of the abstract stands in for a snippet.
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+`,
+		coalesce((SELECT substr(text, 1, 160) FROM section WHERE case_id = c.id AND key = 'abstract'), '')
+		FROM "case" c WHERE 1`+where+` ORDER BY c.title COLLATE NOCASE, c.id LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -137,8 +163,12 @@ func (s *Store) list(ctx context.Context, f Filter, limit int) ([]Hit, error) {
 	var hits []Hit
 	for rows.Next() {
 		var h Hit
-		if err := scanSummary(rows, &h.Summary); err != nil {
+		var opening string
+		if err := scanSummary(rows, &h.Summary, &opening); err != nil {
 			return nil, err
+		}
+		if opening != "" {
+			h.Part, h.Snippet = "abstract", parseSnippet(cutAtWord(opening, 160))
 		}
 		hits = append(hits, h)
 	}
@@ -214,10 +244,16 @@ func filterSQL(f Filter, except string) (string, []any) {
 }
 
 // facetFilterSQL renders the facet conditions: values of one facet OR'ed,
-// facets AND'ed.
+// facets AND'ed; and the restriction to IDs, if any.
 func facetFilterSQL(f Filter, except string) (string, []any) {
 	var b strings.Builder
 	var args []any
+	if len(f.IDs) > 0 {
+		b.WriteString(` AND c.id IN (?` + strings.Repeat(", ?", len(f.IDs)-1) + `)`)
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
 	for _, facet := range Facets {
 		values := f.Values[facet]
 		if facet == except || len(values) == 0 {

@@ -3,28 +3,22 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"casebook/app/exchange"
 	"casebook/store"
 )
 
-// maxCaseFile bounds what import reads of one file: a case is a few pages.
-const maxCaseFile = 4 << 20
-
 func runImport(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"import needs at least one file or folder"}
 	}
-	paths, err := caseFiles(args)
+	paths, err := exchange.CaseFiles(args)
 	if err != nil {
 		return err
 	}
@@ -32,7 +26,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, out io.Write
 	if err != nil {
 		return err
 	}
-	cases, problems := parseFiles(paths, rules)
+	cases, problems := exchange.ReadCaseFiles(paths, rules)
 	if len(cases) > 0 {
 		if err := st.PutCases(ctx, store.OriginImport, cases); err != nil {
 			return err
@@ -52,73 +46,6 @@ func readRules(ctx context.Context, st *store.Store) (exchange.Rules, error) {
 	}
 	v, err := st.Vocabulary(ctx)
 	return exchange.Rules{Template: t, Vocabulary: v}, err
-}
-
-// parseFiles parses every file; a bad file yields its problems and no case.
-func parseFiles(paths []string, rules exchange.Rules) ([]store.Case, []string) {
-	var cases []store.Case
-	var problems []string
-	seen := map[string]string{}
-	for _, path := range paths {
-		c, err := parseFile(path, rules)
-		if err == nil && seen[c.ID] != "" {
-			err = fmt.Errorf("%s:1: id %q is also used by %s", path, c.ID, seen[c.ID])
-		}
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		seen[c.ID] = path
-		cases = append(cases, c)
-	}
-	return cases, problems
-}
-
-func parseFile(path string, rules exchange.Rules) (store.Case, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return store.Case{}, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxCaseFile+1))
-	if err != nil {
-		return store.Case{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > maxCaseFile {
-		return store.Case{}, fmt.Errorf("%s: larger than %d MiB; a case file is a few pages of text", path, maxCaseFile>>20)
-	}
-	return exchange.ParseCase(path, data, rules)
-}
-
-// caseFiles expands folders into the .md files under them, sorted.
-func caseFiles(args []string) ([]string, error) {
-	var paths []string
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
-		}
-		if !info.IsDir() {
-			paths = append(paths, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
-				found = append(found, p)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(found)
-		paths = append(paths, found...)
-	}
-	if len(paths) == 0 {
-		return nil, fmt.Errorf("no case files (*.md) found in %s", strings.Join(args, ", "))
-	}
-	return paths, nil
 }
 
 func runExport(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
