@@ -49,7 +49,8 @@ func runGUI(ctx context.Context, path string) int {
 	if _, err := st.DailyBackup(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "casebook: warning: %s\n", store.Message(err))
 	}
-	ui.New(w, st)
+	ui.Version = cli.Version
+	ui.New(a, w, st)
 	w.ShowAndRun()
 	return 0
 }

@@ -2,40 +2,56 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
 	"casebook/store"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// reader shows one case: title, attributes, sections in template order, sources.
+// reader shows one case: title, attributes as chips, the sections in
+// template order, and the sources as links.
 type reader struct {
 	ctx    context.Context
 	cat    Catalogue
-	text   *widget.RichText
+	marks  *marks
+	win    fyne.Window
+	body   *fyne.Container
 	scroll *container.Scroll
+	mark   *widget.Button
 	shown  string
+	// sections holds the text widget of each section shown, by key.
+	sections map[string]*widget.RichText
 }
 
-func newReader(ctx context.Context, cat Catalogue) *reader {
-	return &reader{ctx: ctx, cat: cat}
+func newReader(ctx context.Context, cat Catalogue, m *marks, w fyne.Window) *reader {
+	return &reader{ctx: ctx, cat: cat, marks: m, win: w, sections: map[string]*widget.RichText{}}
 }
 
 func (r *reader) build() fyne.CanvasObject {
-	r.text = widget.NewRichText(&widget.TextSegment{
-		Text: "Select a case to read it.", Style: widget.RichTextStyleParagraph,
+	r.mark = widget.NewButtonWithIcon("Compare", theme.ContentAddIcon(), func() {
+		if r.shown != "" {
+			r.marks.Toggle(r.shown)
+		}
 	})
-	r.text.Wrapping = fyne.TextWrapWord
-	r.scroll = container.NewVScroll(r.text)
+	r.mark.Hide()
+	placeholder := widget.NewLabel("Select a case to read it.")
+	placeholder.Importance = widget.LowImportance
+	r.body = container.NewVBox(placeholder)
+	r.scroll = container.NewVScroll(container.NewPadded(r.body))
 	return r.scroll
 }
 
 // show loads and displays the case with the given id.
-func (r *reader) show(id string) error {
+func (r *reader) show(id, query string) error {
 	c, err := r.cat.Case(r.ctx, id)
 	if err != nil {
 		return err
@@ -49,35 +65,136 @@ func (r *reader) show(id string) error {
 		return err
 	}
 	r.shown = id
-	r.text.Segments = caseSegments(c, t, v)
-	r.text.Refresh()
+	r.body.Objects = r.layout(c, t, v)
+	r.body.Refresh()
+	r.refreshMark()
 	r.scroll.ScrollToTop()
 	return nil
 }
 
-// caseSegments lays out a case as rich text.
-func caseSegments(c store.Case, t store.Template, v store.Vocabulary) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: c.Title, Style: widget.RichTextStyleHeading},
-		&widget.TextSegment{Text: strings.Join(nonEmpty(
-			v.Label(store.KindCountry, c.Country)+" ("+c.Country+")", v.Label(store.KindField, c.Field),
-			c.Period.String(), v.Label(store.KindProvenance, c.Provenance)), " · "), Style: widget.RichTextStyleParagraph},
+func (r *reader) layout(c store.Case, t store.Template, v store.Vocabulary) []fyne.CanvasObject {
+	title := widget.NewRichText(&widget.TextSegment{Text: c.Title, Style: widget.RichTextStyleHeading})
+	title.Wrapping = fyne.TextWrapWord
+	r.mark.Show()
+	objects := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, nil, container.NewVBox(r.mark), title),
+		newFlow(caseChips(c, v)...),
 	}
+	r.sections = map[string]*widget.RichText{}
 	for _, sec := range t {
 		text := c.Text(sec.Key)
 		if text == "" {
 			continue
 		}
-		segs = append(segs, &widget.TextSegment{Text: sec.Heading, Style: widget.RichTextStyleSubHeading})
-		for _, para := range strings.Split(text, "\n\n") {
-			segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+		body := proseText(text)
+		r.sections[sec.Key] = body
+		objects = append(objects, sectionHeading(sec.Heading), body)
+	}
+	objects = append(objects, sectionHeading("Sources"))
+	for i, src := range c.Sources {
+		objects = append(objects, sourceLink(i+1, src))
+	}
+	return objects
+}
+
+func (r *reader) refreshMark() {
+	if r.marks.Has(r.shown) {
+		r.mark.SetText("Marked")
+		r.mark.SetIcon(theme.CheckButtonCheckedIcon())
+	} else {
+		r.mark.SetText("Compare")
+		r.mark.SetIcon(theme.ContentAddIcon())
+	}
+}
+
+func sectionHeading(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+}
+
+// proseText is a section's text: paragraphs one blank line apart.
+func proseText(text string) *widget.RichText {
+	var segs []widget.RichTextSegment
+	for _, para := range strings.Split(text, "\n\n") {
+		segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+	}
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+func sourceLink(n int, src store.Source) fyne.CanvasObject {
+	u, err := url.Parse(src.URL)
+	if err != nil {
+		return widget.NewLabel(fmt.Sprintf("%d. %s", n, src.Title))
+	}
+	link := widget.NewHyperlink(fmt.Sprintf("%d. %s", n, src.Title), u)
+	link.Wrapping = fyne.TextWrapWord
+	return link
+}
+
+// caseChips lists a case's attributes as small labelled chips.
+func caseChips(c store.Case, v store.Vocabulary) []fyne.CanvasObject {
+	chips := []fyne.CanvasObject{
+		chip("", provenanceBadge(c.Provenance, c.Origin), true),
+		chip("Country", fmt.Sprintf("%s (%s)", v.Label(store.KindCountry, c.Country), c.Country), false),
+		chip("Field", v.Label(store.KindField, c.Field), false),
+	}
+	if c.Region != "" {
+		chips = append(chips, chip("Region", c.Region, false))
+	}
+	if p := c.Period.String(); p != "" {
+		chips = append(chips, chip("Period", p, false))
+	}
+	for _, list := range []struct {
+		name, kind string
+		values     []string
+	}{{"Levels", store.KindLevel, c.Levels}, {"Direction", store.KindDirection, c.Directions},
+		{"Mechanisms", store.KindMechanism, c.Mechanisms}, {"Instruments", "", c.Instruments}} {
+		if len(list.values) > 0 {
+			labels := make([]string, len(list.values))
+			for i, value := range list.values {
+				labels[i] = v.Label(list.kind, value)
+			}
+			chips = append(chips, chip(list.name, strings.Join(labels, ", "), false))
 		}
 	}
-	segs = append(segs, &widget.TextSegment{Text: "Sources", Style: widget.RichTextStyleSubHeading})
-	for _, src := range c.Sources {
-		if u, err := url.Parse(src.URL); err == nil {
-			segs = append(segs, &widget.HyperlinkSegment{Text: src.Title, URL: u})
-		}
+	if len(c.Authors) > 0 {
+		chips = append(chips, chip("Case study by", strings.Join(c.Authors, ", "), false))
 	}
-	return segs
+	return chips
+}
+
+// provenanceBadge says plainly where a case comes from.
+func provenanceBadge(provenance string, origin store.Origin) string {
+	switch {
+	case origin == store.OriginImport && provenance == "":
+		return "My case"
+	case provenance == "catalogue-confirmed":
+		return "COCOPS catalogue case"
+	case provenance == "cocops-related":
+		return "COCOPS related case"
+	case provenance == "related":
+		return "Related practice"
+	}
+	return provenance
+}
+
+// chip is a small rounded label: "Name: value", or a badge when strong.
+func chip(name, value string, strong bool) fyne.CanvasObject {
+	text := value
+	if name != "" {
+		text = name + ": " + value
+	}
+	label := widget.NewLabel(text)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	if strong {
+		label.Importance = widget.HighImportance
+		label.TextStyle.Bold = true
+	}
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	return container.NewStack(bg, label)
+}
+
+func showError(w fyne.Window, err error) {
+	dialog.ShowError(errors.New(store.Message(err)), w)
 }

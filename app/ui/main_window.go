@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"casebook/store"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// resultLimit is how many results the list shows; the count above it is the true total.
+const resultLimit = 500
+
+// Main is the main window: filters | results | reader, and a status line.
+type Main struct {
+	ctx     context.Context
+	app     fyne.App
+	win     fyne.Window
+	cat     Catalogue
+	prefs   fyne.Preferences
+	marks   *marks
+	filters *filterPane
+	results *resultList
+	reader  *reader
+	status  *widget.Label
+	outer   *container.Split
+	inner   *container.Split
+	filter  store.Filter
+	// debounce delays a search while the user types; 0 searches at once (tests).
+	debounce time.Duration
+	timer    *time.Timer
+	seq      int
+}
+
+func newMain(ctx context.Context, app fyne.App, w fyne.Window, cat Catalogue) *Main {
+	m := &Main{ctx: ctx, app: app, win: w, cat: cat, prefs: app.Preferences(), debounce: 150 * time.Millisecond}
+	m.marks = newMarks(m.prefs)
+	return m
+}
+
+func (m *Main) build() fyne.CanvasObject {
+	m.filters = newFilterPane(m.filtersChanged)
+	m.results = newResultList(m)
+	m.reader = newReader(m.ctx, m.cat, m.marks, m.win)
+	m.status = widget.NewLabel("")
+	m.marks.OnChange(m.showStatus)
+	m.marks.OnChange(m.results.refreshMarks)
+	m.marks.OnChange(m.reader.refreshMark)
+	m.inner = container.NewHSplit(m.results.build(), m.reader.build())
+	m.inner.Offset = 0.42
+	m.outer = container.NewHSplit(m.filters.build(), m.inner)
+	m.outer.Offset = 0.22
+	return container.NewBorder(nil, m.status, nil, nil, m.outer)
+}
+
+// queryChanged is called on every keystroke: search after a short pause.
+func (m *Main) queryChanged(string) {
+	if m.debounce == 0 {
+		m.refresh()
+		return
+	}
+	if m.timer != nil {
+		m.timer.Stop()
+	}
+	m.timer = time.AfterFunc(m.debounce, func() { fyne.Do(m.refresh) })
+}
+
+func (m *Main) filtersChanged() { m.refresh() }
+
+// currentFilter is what the search field, the filters and the "marked only"
+// switch select together.
+func (m *Main) currentFilter() store.Filter {
+	f := store.Filter{Query: m.results.search.Text}
+	m.filters.fill(&f)
+	if m.results.onlyMarked {
+		f.IDs = m.marks.IDs()
+		if len(f.IDs) == 0 {
+			f.IDs = []string{"\x00none"}
+		}
+	}
+	return f
+}
+
+// refresh runs the search and the facet counts for the current filter off
+// the UI goroutine and shows them; results that arrive after a newer request
+// are dropped. Without a debounce (tests) it all happens at once.
+func (m *Main) refresh() {
+	f := m.currentFilter()
+	m.seq++
+	seq := m.seq
+	work := func() {
+		hits, counts, err := m.query(f)
+		show := func() {
+			if seq == m.seq {
+				m.showResults(f, hits, counts, err)
+			}
+		}
+		if m.debounce == 0 {
+			show()
+		} else {
+			fyne.Do(show)
+		}
+	}
+	if m.debounce == 0 {
+		work()
+	} else {
+		go work()
+	}
+}
+
+func (m *Main) query(f store.Filter) ([]store.Hit, store.FacetCounts, error) {
+	hits, err := m.cat.Search(m.ctx, f, resultLimit)
+	if err != nil {
+		return nil, store.FacetCounts{}, err
+	}
+	counts, err := m.cat.Facets(m.ctx, f)
+	return hits, counts, err
+}
+
+func (m *Main) showResults(f store.Filter, hits []store.Hit, counts store.FacetCounts, err error) {
+	m.filter = f
+	if err != nil {
+		m.results.showError(store.Message(err))
+		return
+	}
+	m.filters.show(counts)
+	m.results.show(hits, counts.Total, f)
+	saveFilter(m.prefs, store.Filter{Query: f.Query, Values: f.Values, PeriodFrom: f.PeriodFrom, PeriodTo: f.PeriodTo})
+}
+
+// clearAll empties the search and every filter.
+func (m *Main) clearAll() {
+	m.results.onlyMarked = false
+	m.filters.apply(store.Filter{})
+	m.results.search.SetText("")
+	m.refresh()
+}
+
+// open shows a case in the reader and remembers it.
+func (m *Main) open(id string) {
+	if err := m.reader.show(id, m.filter.Query); err != nil {
+		m.showError(err)
+		return
+	}
+	m.prefs.SetString(prefLastCase, id)
+}
+
+func (m *Main) showError(err error) {
+	showError(m.win, err)
+}
+
+func (m *Main) showStatus() {
+	n := len(m.marks.IDs())
+	switch n {
+	case 0:
+		m.status.SetText("Mark cases with + to compare them")
+	case 1:
+		m.status.SetText("1 case marked for comparison")
+	default:
+		m.status.SetText(fmt.Sprintf("%d cases marked for comparison", n))
+	}
+}
+
+// restore brings back the window size, splits, filter and last case.
+func (m *Main) restore() {
+	w, h := m.prefs.FloatWithFallback(prefWidth, 1200), m.prefs.FloatWithFallback(prefHeight, 760)
+	m.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	m.outer.SetOffset(m.prefs.FloatWithFallback(prefSplitLeft, 0.22))
+	m.inner.SetOffset(m.prefs.FloatWithFallback(prefSplitRight, 0.42))
+	f := loadFilter(m.prefs)
+	m.filters.apply(f)
+	m.results.search.SetText(f.Query)
+	m.refresh()
+	m.showStatus()
+	if id := m.prefs.String(prefLastCase); id != "" {
+		if err := m.reader.show(id, f.Query); err != nil {
+			m.prefs.SetString(prefLastCase, "")
+		}
+	}
+}
+
+// save keeps the window's size and splits for the next start.
+func (m *Main) save() {
+	size := m.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		m.prefs.SetFloat(prefWidth, float64(size.Width))
+		m.prefs.SetFloat(prefHeight, float64(size.Height))
+	}
+	m.prefs.SetFloat(prefSplitLeft, m.outer.Offset)
+	m.prefs.SetFloat(prefSplitRight, m.inner.Offset)
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"casebook/app/exchange"
+	"casebook/store"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Version is shown in Help > About; main sets it from the build.
+var Version = "dev"
+
+// Shortcuts of the main window, shown in the menus and the shortcut sheet.
+var (
+	shortcutFind  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutClear = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutMark  = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (m *Main) menu() *fyne.MainMenu {
+	find := fyne.NewMenuItem("Find", m.focusSearch)
+	find.Shortcut = shortcutFind
+	clear := fyne.NewMenuItem("Clear search and filters", m.clearAll)
+	clear.Shortcut = shortcutClear
+	mark := fyne.NewMenuItem("Mark case for comparison", m.toggleShownMark)
+	mark.Shortcut = shortcutMark
+	importItem := fyne.NewMenuItem("Import case files…", m.importFiles)
+	importItem.Shortcut = shortcutOpen
+	onlyMarked := fyne.NewMenuItem("Only marked cases", func() { m.results.markedOnly.SetChecked(!m.results.onlyMarked) })
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder)),
+		fyne.NewMenu("Edit", find, clear),
+		fyne.NewMenu("View", mark, onlyMarked),
+		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
+	)
+}
+
+func (m *Main) addShortcuts() {
+	c := m.win.Canvas()
+	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { m.focusSearch() })
+	c.AddShortcut(shortcutClear, func(fyne.Shortcut) { m.clearAll() })
+	c.AddShortcut(shortcutMark, func(fyne.Shortcut) { m.toggleShownMark() })
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.importFiles() })
+}
+
+func (m *Main) focusSearch() { m.win.Canvas().Focus(m.results.search) }
+
+func (m *Main) toggleShownMark() {
+	if m.reader.shown != "" {
+		m.marks.Toggle(m.reader.shown)
+	}
+}
+
+var shortcutSheet = [][2]string{
+	{"Ctrl+F", "Search the catalogue"},
+	{"Up / Down", "Move in the results (from the search field)"},
+	{"Enter", "Open the selected result"},
+	{"Escape", "Clear the search"},
+	{"Ctrl+Shift+L", "Clear search and filters"},
+	{"Ctrl+M", "Mark the open case for comparison"},
+	{"Ctrl+O", "Import case files"},
+}
+
+func (m *Main) showShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, row := range shortcutSheet {
+		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(row[1]))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, m.win)
+}
+
+func (m *Main) showAbout() {
+	text := fmt.Sprintf("Casebook %s\n\nA catalogue of coordination practices in European public sectors, "+
+		"starting from the COCOPS project (WP5) and related, well-documented cases. Every case names its "+
+		"sources and says where it comes from: COCOPS catalogue case, COCOPS related case, related practice, "+
+		"or your own.", Version)
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("About Casebook", "Close", label, m.win)
+	d.Resize(fyne.NewSize(460, 260))
+	d.Show()
+}
+
+// importFiles asks for one case file and imports it.
+func (m *Main) importFiles() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		m.importPaths([]string{r.URI().Path()})
+	}, m.win)
+	d.Show()
+}
+
+// importFolder asks for a folder and imports every case file in it.
+func (m *Main) importFolder() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err == nil && u != nil {
+			m.importPaths([]string{u.Path()})
+		}
+	}, m.win)
+}
+
+// importPaths reads, checks and stores case files; the good ones are
+// imported, each bad one is listed with its lines.
+func (m *Main) importPaths(paths []string) {
+	files, err := exchange.CaseFiles(paths)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	t, err := m.cat.Template(m.ctx)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	v, err := m.cat.Vocabulary(m.ctx)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	cases, problems := exchange.ReadCaseFiles(files, exchange.Rules{Template: t, Vocabulary: v})
+	if len(cases) > 0 {
+		if err := m.cat.PutCases(m.ctx, store.OriginImport, cases); err != nil {
+			m.showError(err)
+			return
+		}
+	}
+	m.refresh()
+	m.reportImport(len(cases), len(files), problems)
+}
+
+func (m *Main) reportImport(imported, total int, problems []string) {
+	msg := fmt.Sprintf("Imported %d of %d case files.", imported, total)
+	if len(problems) == 0 {
+		dialog.ShowInformation("Import", msg, m.win)
+		return
+	}
+	details := widget.NewLabel(strings.Join(problems, "\n"))
+	details.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(widget.NewLabel(msg+" These files were not imported and the catalogue is unchanged for them:"),
+		nil, nil, nil, container.NewVScroll(details))
+	d := dialog.NewCustom("Import", "Close", content, m.win)
+	d.Resize(fyne.NewSize(640, 400))
+	d.Show()
+}
