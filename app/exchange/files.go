@@ -84,4 +84,3 @@ func CaseFiles(args []string) ([]string, error) {
 	}
 	return paths, nil
 }
-

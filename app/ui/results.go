@@ -125,11 +125,11 @@ func (r *resultList) move(delta int) {
 // resultRow shows one result: title, a meta line, the snippet, a mark button.
 type resultRow struct {
 	widget.BaseWidget
-	marks       *marks
-	id          string
+	marks         *marks
+	id            string
 	title         *widget.Label
 	meta, snippet *widget.RichText
-	mark        *widget.Button
+	mark          *widget.Button
 }
 
 func newResultRow(m *marks) *resultRow {
