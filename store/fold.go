@@ -54,6 +54,9 @@ func tokens(s string) []span {
 // a run of the original's words: find where the run starts and swap each word
 // for its original.
 func unfoldSections(snippet string, sections []Section) (string, string) {
+	if part, ok := locateUnfolded(snippet, sections); ok {
+		return snippet, part
+	}
 	var words []string
 	var spans []span
 	var owner []string
@@ -82,6 +85,34 @@ func unfoldSections(snippet string, sections []Section) (string, string) {
 	}
 	b.WriteString(snippet[last:])
 	return b.String(), owner[at]
+}
+
+// foldable lists the letters Fold changes.
+const foldable = "łŁøØßẞæÆđĐðÐþÞœŒħĦıŧŦ"
+
+// locateUnfolded is unfoldSections' fast path for the common case of text
+// that folding leaves alone: the snippet's first stretch of text is then a
+// substring of the sections, found with one search.
+func locateUnfolded(snippet string, sections []Section) (string, bool) {
+	for _, sec := range sections {
+		if strings.ContainsAny(sec.Text, foldable) {
+			return "", false
+		}
+	}
+	probe := strings.TrimPrefix(snippet, "…")
+	if i := strings.IndexAny(probe, "…\x02\x03"); i >= 0 {
+		probe = probe[:i]
+	}
+	// A short probe ("The ") could be found in the wrong section.
+	if len(strings.TrimSpace(probe)) < 24 {
+		return "", false
+	}
+	for _, sec := range sections {
+		if strings.Contains(sec.Text, probe) {
+			return sec.Key, true
+		}
+	}
+	return "", false
 }
 
 // unfoldRun is unfoldSections for a snippet whose section is known.

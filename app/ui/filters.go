@@ -28,6 +28,7 @@ type filterPane struct {
 	checks   map[string]map[string]*widget.Check
 	from, to *widget.Entry
 	clear    *widget.Button
+	content  *fyne.Container
 	updating bool
 }
 
@@ -47,7 +48,8 @@ func (p *filterPane) build() fyne.CanvasObject {
 	}
 	p.from, p.to = yearEntry("from", p.changed), yearEntry("to", p.changed)
 	items = append(items, heading("Period"), container.NewGridWithColumns(2, p.from, p.to))
-	return container.NewVScroll(container.NewVBox(items...))
+	p.content = container.NewVBox(items...)
+	return container.NewVScroll(p.content)
 }
 
 func heading(text string) *widget.Label {
@@ -131,6 +133,8 @@ func (p *filterPane) show(counts store.FacetCounts) {
 	for _, ft := range facetTitles {
 		p.showFacet(ft.facet, counts.Counts[ft.facet])
 	}
+	// The boxes changed height: lay the pane out again.
+	p.content.Refresh()
 }
 
 func (p *filterPane) showFacet(facet string, counts []store.FacetCount) {

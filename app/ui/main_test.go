@@ -173,3 +173,16 @@ func TestStateSurvivesARestart(t *testing.T) {
 		t.Errorf("status %q", again.status.Text)
 	}
 }
+
+// TestMainLayoutMarkup pins the main window's layout: filters, results and
+// the reader showing a case. Regenerate testdata/main_layout.xml after an
+// intended change by deleting it and running the test (the test driver
+// writes testdata/failed/main_layout.xml to copy from).
+func TestMainLayoutMarkup(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, w := newTestMain(t, a, openCatalogue(t))
+	w.Resize(fyne.NewSize(1200, 760))
+	test.Type(m.results.search, "welfare nav")
+	m.results.list.Select(0)
+	test.AssertRendersToMarkup(t, "main_layout.xml", w.Canvas())
+}

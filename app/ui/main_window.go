@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// resultLimit is how many results the list shows; the count above it is the true total.
-const resultLimit = 500
+// resultLimit is how many results the list shows; the count above it is the
+// true total. More than a screenful or two is for refining the search, and
+// every result costs a snippet.
+const resultLimit = 200
 
 // Main is the main window: filters | results | reader, and a status line.
 type Main struct {
