@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"casebook/app/cli"
+	_ "casebook/app/locale" // before Fyne reads the locale, as in main
 	"casebook/store"
 
 	"fyne.io/fyne/v2"

@@ -135,15 +135,15 @@ func sourceLink(n int, src store.Source) fyne.CanvasObject {
 // caseChips lists a case's attributes as small labelled chips.
 func caseChips(c store.Case, v store.Vocabulary) []fyne.CanvasObject {
 	chips := []fyne.CanvasObject{
-		chip("", provenanceBadge(c.Provenance, c.Origin), true),
-		chip("Country", fmt.Sprintf("%s (%s)", v.Label(store.KindCountry, c.Country), c.Country), false),
-		chip("Field", v.Label(store.KindField, c.Field), false),
+		newChip("", provenanceBadge(c.Provenance, c.Origin), true),
+		newChip("Country", fmt.Sprintf("%s (%s)", v.Label(store.KindCountry, c.Country), c.Country), false),
+		newChip("Field", v.Label(store.KindField, c.Field), false),
 	}
 	if c.Region != "" {
-		chips = append(chips, chip("Region", c.Region, false))
+		chips = append(chips, newChip("Region", c.Region, false))
 	}
 	if p := c.Period.String(); p != "" {
-		chips = append(chips, chip("Period", p, false))
+		chips = append(chips, newChip("Period", p, false))
 	}
 	for _, list := range []struct {
 		name, kind string
@@ -155,11 +155,11 @@ func caseChips(c store.Case, v store.Vocabulary) []fyne.CanvasObject {
 			for i, value := range list.values {
 				labels[i] = v.Label(list.kind, value)
 			}
-			chips = append(chips, chip(list.name, strings.Join(labels, ", "), false))
+			chips = append(chips, newChip(list.name, strings.Join(labels, ", "), false))
 		}
 	}
 	if len(c.Authors) > 0 {
-		chips = append(chips, chip("Case study by", strings.Join(c.Authors, ", "), false))
+		chips = append(chips, newChip("Case study by", strings.Join(c.Authors, ", "), false))
 	}
 	return chips
 }
@@ -179,21 +179,57 @@ func provenanceBadge(provenance string, origin store.Origin) string {
 	return provenance
 }
 
-// chip is a small rounded label: "Name: value", or a badge when strong.
-func chip(name, value string, strong bool) fyne.CanvasObject {
+// chip is a small rounded label, "Name: value", or a badge when strong. Its
+// background is read from the theme at every refresh, so that it follows a
+// switch between light and dark.
+type chip struct {
+	widget.BaseWidget
+	label *widget.Label
+}
+
+func newChip(name, value string, strong bool) *chip {
 	text := value
 	if name != "" {
 		text = name + ": " + value
 	}
-	label := widget.NewLabel(text)
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	c := &chip{label: widget.NewLabel(text)}
 	if strong {
-		label.Importance = widget.HighImportance
-		label.TextStyle.Bold = true
+		c.label.Importance = widget.HighImportance
+		c.label.TextStyle.Bold = true
 	}
-	bg.CornerRadius = theme.InputRadiusSize() * 2
-	return container.NewStack(bg, label)
+	c.ExtendBaseWidget(c)
+	return c
 }
+
+func (c *chip) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	return &chipRenderer{chip: c, bg: bg, objects: []fyne.CanvasObject{bg, c.label}}
+}
+
+type chipRenderer struct {
+	chip    *chip
+	bg      *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+func (r *chipRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	r.chip.label.Resize(size)
+}
+
+func (r *chipRenderer) MinSize() fyne.Size { return r.chip.label.MinSize() }
+
+func (r *chipRenderer) Refresh() {
+	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.bg.CornerRadius = theme.InputRadiusSize() * 2
+	r.bg.Refresh()
+	r.chip.label.Refresh()
+}
+
+func (r *chipRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *chipRenderer) Destroy() {}
 
 func showError(w fyne.Window, err error) {
 	dialog.ShowError(errors.New(store.Message(err)), w)
