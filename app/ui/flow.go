@@ -43,6 +43,7 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 			continue
 		}
 		min := o.MinSize()
+		min.Width = fyne.Min(min.Width, width) // a too-long object is cut, not overflowing
 		if x > 0 && x+min.Width > width {
 			x, y, rowHeight = 0, y+rowHeight+pad, 0
 		}
@@ -56,15 +57,14 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 	return y + rowHeight
 }
 
+// flowMinWidth is as narrow as a flow asks to be: wider objects are cut to
+// the width it gets, so that a long chip never widens the pane.
+const flowMinWidth = 120
+
 func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w float32
-	for _, o := range objects {
-		if o.Visible() {
-			w = max(w, o.MinSize().Width)
-		}
+	width := l.width
+	if width <= 0 {
+		width = 1 << 20 // not laid out yet: one row
 	}
-	if l.width <= 0 {
-		return fyne.NewSize(w, l.place(objects, w*1000, false))
-	}
-	return fyne.NewSize(w, l.place(objects, l.width, false))
+	return fyne.NewSize(flowMinWidth, l.place(objects, width, false))
 }

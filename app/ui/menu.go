@@ -51,7 +51,12 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.importFiles() })
 }
 
-func (m *Main) focusSearch() { m.win.Canvas().Focus(m.results.search) }
+// focusSearch moves to the search field with its text selected, so that
+// typing replaces the last search.
+func (m *Main) focusSearch() {
+	m.win.Canvas().Focus(m.results.search)
+	m.results.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
 
 func (m *Main) toggleShownMark() {
 	if m.reader.shown != "" {

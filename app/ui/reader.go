@@ -193,6 +193,9 @@ func newChip(name, value string, strong bool) *chip {
 		text = name + ": " + value
 	}
 	c := &chip{label: widget.NewLabel(text)}
+	// Long values are cut with an ellipsis when the reader is narrow, rather
+	// than widening the reader (see flowLayout).
+	c.label.Truncation = fyne.TextTruncateEllipsis
 	if strong {
 		c.label.Importance = widget.HighImportance
 		c.label.TextStyle.Bold = true
@@ -218,7 +221,14 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	r.chip.label.Resize(size)
 }
 
-func (r *chipRenderer) MinSize() fyne.Size { return r.chip.label.MinSize() }
+// MinSize is the chip's natural size: its whole text on one line. (The
+// truncating label's own minimum is only an ellipsis.)
+func (r *chipRenderer) MinSize() fyne.Size {
+	l := r.chip.label
+	text := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle)
+	pad := theme.InnerPadding()
+	return fyne.NewSize(text.Width+2*pad+theme.Padding(), l.MinSize().Height)
+}
 
 func (r *chipRenderer) Refresh() {
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
