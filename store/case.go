@@ -226,6 +226,9 @@ func (s *Store) putCases(ctx context.Context, tx *sql.Tx, origin Origin, cases [
 		if err := w.put(ctx, c, origin, now); err != nil {
 			return fmt.Errorf("case %s: %w", c.ID, err)
 		}
+		if err := reanchorCase(ctx, tx, c, now); err != nil {
+			return fmt.Errorf("case %s: annotations: %w", c.ID, err)
+		}
 	}
 	return nil
 }

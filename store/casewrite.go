@@ -31,12 +31,12 @@ var caseWrites = map[string]string{
 	"clearAuthors":  `DELETE FROM case_author WHERE case_id = ?`,
 	"clearSources":  `DELETE FROM source WHERE case_id = ?`,
 	"clearSections": `DELETE FROM section WHERE case_id = ?`,
-	"clearDocs":     `DELETE FROM search_doc WHERE case_id = ?`,
 	"tag":           `INSERT OR IGNORE INTO case_tag (case_id, facet, value, position) VALUES (?, ?, ?, ?)`,
 	"author":        `INSERT INTO case_author (case_id, position, name) VALUES (?, ?, ?)`,
 	"source":        `INSERT INTO source (case_id, position, title, url) VALUES (?, ?, ?, ?)`,
 	"section":       `INSERT INTO section (case_id, key, text) VALUES (?, ?, ?)`,
-	"doc":           `INSERT INTO search_doc (case_id, title, body) VALUES (?, ?, ?)`,
+	"doc": `INSERT INTO search_doc (case_id, title, body) VALUES (?, ?, ?)
+		ON CONFLICT (case_id) DO UPDATE SET title = excluded.title, body = excluded.body`,
 }
 
 func newCaseWriter(ctx context.Context, tx *sql.Tx) (*caseWriter, error) {
@@ -75,7 +75,7 @@ func (w *caseWriter) put(ctx context.Context, c Case, origin Origin, now string)
 		nullYear(c.Period.Start), nullYear(c.Period.End), c.Institution, c.Provenance, string(origin), created, now); err != nil {
 		return err
 	}
-	for _, clear := range []string{"clearTags", "clearAuthors", "clearSources", "clearSections", "clearDocs"} {
+	for _, clear := range []string{"clearTags", "clearAuthors", "clearSources", "clearSections"} {
 		if err := w.exec(ctx, clear, c.ID); err != nil {
 			return err
 		}
@@ -128,8 +128,11 @@ func nullYear(y int) any {
 	return y
 }
 
-// titlePart is Hit.Part when the snippet comes from the title.
-const titlePart = "title"
+// Hit.Part when the snippet comes from the title or from the notes.
+const (
+	titlePart = "title"
+	notesPart = "notes"
+)
 
 // readCase loads one case with its parts.
 func readCase(ctx context.Context, q querier, id string) (Case, error) {

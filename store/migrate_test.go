@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,7 +29,7 @@ func TestMigrationBacksUpFirstAndKeepsData(t *testing.T) {
 	if err := s.migrateTo(ctx, next); err != nil {
 		t.Fatal(err)
 	}
-	backup := filepath.Join(s.BackupDir(), "catalogue-2027-03-01-before-schema-2.db")
+	backup := filepath.Join(s.BackupDir(), fmt.Sprintf("catalogue-2027-03-01-before-schema-%d.db", len(next)))
 	copy, err := Open(ctx, backup)
 	if err != nil {
 		t.Fatalf("no backup before the migration: %v", err)
@@ -41,7 +42,7 @@ func TestMigrationBacksUpFirstAndKeepsData(t *testing.T) {
 	if err := copy.db.QueryRow(`SELECT count(*) FROM next_thing`).Scan(new(int)); err == nil {
 		t.Error("the backup was taken after the migration")
 	}
-	if version, _ := s.schemaVersion(ctx); version != 2 {
+	if version, _ := s.schemaVersion(ctx); version != len(next) {
 		t.Errorf("schema version %d", version)
 	}
 	if err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'mine'`).Scan(&v); err != nil || v != "kept" {

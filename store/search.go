@@ -184,7 +184,8 @@ func scanSummary(rows *sql.Rows, sum *Summary, more ...any) error {
 // snippets are columns of the same query: FTS5 sorts by rank itself and
 // SQLite computes them only for the rows within the limit.
 const matchSQL = `SELECT ` + summaryColumns + `, search_index.rank,
-	snippet(search_index, 1, char(2), char(3), '…', 24), snippet(search_index, 0, char(2), char(3), '…', 24)
+	snippet(search_index, 1, char(2), char(3), '…', 24), snippet(search_index, 0, char(2), char(3), '…', 24),
+	snippet(search_index, 2, char(2), char(3), '…', 24)
 FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
 WHERE search_index MATCH ?`
 
@@ -197,31 +198,36 @@ func (s *Store) match(ctx context.Context, expr string, f Filter, limit int) ([]
 	}
 	defer rows.Close()
 	var hits []Hit
-	var bodies, titles []string
+	var snips [][3]string
 	for rows.Next() {
 		var h Hit
-		var body, title string
-		if err := scanSummary(rows, &h.Summary, &h.Score, &body, &title); err != nil {
+		var body, title, notes string
+		if err := scanSummary(rows, &h.Summary, &h.Score, &body, &title, &notes); err != nil {
 			return nil, err
 		}
-		hits, bodies, titles = append(hits, h), append(bodies, body), append(titles, title)
+		hits, snips = append(hits, h), append(snips, [3]string{body, title, notes})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close()
 	for i := range hits {
-		if err := s.snippet(ctx, bodies[i], titles[i], &hits[i]); err != nil {
+		if err := s.snippet(ctx, snips[i], &hits[i]); err != nil {
 			return nil, err
 		}
 	}
 	return hits, nil
 }
 
-// snippet chooses the passage to show, from the sections when they match,
-// else from the title; it gives back the original spelling of folded words
-// and names the section the passage comes from.
-func (s *Store) snippet(ctx context.Context, body, title string, h *Hit) error {
+// snippet chooses the passage to show: from the sections when they match,
+// else from the notes, else from the title; it gives back the original
+// spelling of folded words and names the section the passage comes from.
+func (s *Store) snippet(ctx context.Context, snips [3]string, h *Hit) error {
+	body, title, notes := snips[0], snips[1], snips[2]
+	if strings.Contains(notes, markOpen) && !strings.Contains(body, markOpen) {
+		h.Part, h.Snippet = notesPart, parseSnippet(notes)
+		return nil
+	}
 	if !strings.Contains(body, markOpen) {
 		h.Part, h.Snippet = titlePart, parseSnippet(unfoldRun(title, []Section{{Key: titlePart, Text: h.Title}}))
 		return nil

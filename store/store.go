@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -33,6 +34,9 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	// session names this opening of the catalogue: undo and redo reach back
+	// over its own actions only.
+	session string
 }
 
 // dsn builds the connection string. Each pragma is set per connection:
@@ -63,7 +67,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, session: uuid.NewString()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, describe(err))
@@ -79,6 +83,9 @@ func (s *Store) Path() string { return s.path }
 
 // SetClock replaces the clock used for timestamps and backup names (tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// stamp is the current time as stored.
+func (s *Store) stamp() string { return s.now().UTC().Format(timeLayout) }
 
 // inTx runs fn in one transaction, committed only if fn succeeds.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
