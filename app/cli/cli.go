@@ -48,6 +48,10 @@ const Usage = `usage:
   casebook [--db PATH] import PATH...                 case files, or folders of them
   casebook [--db PATH] export --markdown DIR
   casebook [--db PATH] backup FILE
+  casebook [--db PATH] annotate ID --section KEY --quote TEXT [--occurrence N] [--code PATH]... [--memo TEXT]
+  casebook [--db PATH] memo ID [--section KEY] TEXT
+  casebook [--db PATH] notes [ID] [--json]
+  casebook [--db PATH] codes [--json]
   casebook version
 
 The catalogue is --db PATH, else $CASEBOOK_DB, else <user config dir>/casebook/catalogue.db.
@@ -120,6 +124,11 @@ func commands() map[string]command {
 		"import": {"import PATH...", runImport},
 		"export": {"export --markdown DIR", runExport},
 		"backup": {"backup FILE", runBackup},
+		"annotate": {"annotate ID --section KEY --quote TEXT [--occurrence N] [--code PATH]... [--memo TEXT] [--author NAME]",
+			runAnnotate},
+		"memo":  {"memo ID [--section KEY] [--author NAME] TEXT", runMemo},
+		"notes": {"notes [ID] [--json]", runNotes},
+		"codes": {"codes [--json]", runCodes},
 	}
 }
 
