@@ -9,6 +9,7 @@ import (
 
 	"casebook/app/cli"
 	_ "casebook/app/locale" // before Fyne reads the locale, as in main
+	"casebook/app/ui/prose"
 	"casebook/store"
 
 	"fyne.io/fyne/v2"
@@ -109,8 +110,11 @@ func TestSelectingOpensTheReader(t *testing.T) {
 	}
 	var texts []string
 	for _, o := range m.reader.body.Objects {
-		if rt, ok := o.(*widget.RichText); ok {
-			texts = append(texts, rt.String())
+		switch w := o.(type) {
+		case *widget.RichText:
+			texts = append(texts, w.String())
+		case *prose.Prose:
+			texts = append(texts, w.Text())
 		}
 	}
 	joined := strings.Join(texts, "\n")

@@ -47,15 +47,15 @@ func newMain(ctx context.Context, app fyne.App, w fyne.Window, cat Catalogue) *M
 func (m *Main) build() fyne.CanvasObject {
 	m.filters = newFilterPane(m.filtersChanged)
 	m.results = newResultList(m)
-	m.reader = newReader(m.ctx, m.cat, m.marks, m.win)
+	m.reader = newReader(m.ctx, m.cat, m.marks, m.win, m.prefs, m.say)
 	m.status = widget.NewLabel("")
 	m.marks.OnChange(m.showStatus)
 	m.marks.OnChange(m.results.refreshMarks)
 	m.marks.OnChange(m.reader.refreshMark)
 	m.inner = container.NewHSplit(m.results.build(), m.reader.build())
-	m.inner.Offset = 0.42
+	m.inner.Offset = 0.36
 	m.outer = container.NewHSplit(m.filters.build(), m.inner)
-	m.outer.Offset = 0.22
+	m.outer.Offset = 0.18
 	return container.NewBorder(nil, m.status, nil, nil, m.outer)
 }
 
@@ -155,24 +155,30 @@ func (m *Main) showError(err error) {
 	showError(m.win, err)
 }
 
-func (m *Main) showStatus() {
+// say shows a short message in the status line ("Saved", "Undone: highlight").
+func (m *Main) say(msg string) {
+	m.status.SetText(msg + " · " + m.markedText())
+}
+
+func (m *Main) showStatus() { m.status.SetText(m.markedText()) }
+
+func (m *Main) markedText() string {
 	n := len(m.marks.IDs())
 	switch n {
 	case 0:
-		m.status.SetText("Mark cases with + to compare them")
+		return "Mark cases with + to compare them"
 	case 1:
-		m.status.SetText("1 case marked for comparison")
-	default:
-		m.status.SetText(fmt.Sprintf("%d cases marked for comparison", n))
+		return "1 case marked for comparison"
 	}
+	return fmt.Sprintf("%d cases marked for comparison", n)
 }
 
 // restore brings back the window size, splits, filter and last case.
 func (m *Main) restore() {
-	w, h := m.prefs.FloatWithFallback(prefWidth, 1200), m.prefs.FloatWithFallback(prefHeight, 760)
+	w, h := m.prefs.FloatWithFallback(prefWidth, 1280), m.prefs.FloatWithFallback(prefHeight, 800)
 	m.win.Resize(fyne.NewSize(float32(w), float32(h)))
-	m.outer.SetOffset(m.prefs.FloatWithFallback(prefSplitLeft, 0.22))
-	m.inner.SetOffset(m.prefs.FloatWithFallback(prefSplitRight, 0.42))
+	m.outer.SetOffset(m.prefs.FloatWithFallback(prefSplitLeft, 0.18))
+	m.inner.SetOffset(m.prefs.FloatWithFallback(prefSplitRight, 0.36))
 	f := loadFilter(m.prefs)
 	m.filters.apply(f)
 	m.results.search.SetText(f.Query)

@@ -19,10 +19,14 @@ var Version = "dev"
 
 // Shortcuts of the main window, shown in the menus and the shortcut sheet.
 var (
-	shortcutFind  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutClear = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutMark  = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutOpen  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutClear     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutMark      = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutRedo      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutHighlight = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCodes     = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 func (m *Main) menu() *fyne.MainMenu {
@@ -35,10 +39,21 @@ func (m *Main) menu() *fyne.MainMenu {
 	importItem := fyne.NewMenuItem("Import case files…", m.importFiles)
 	importItem.Shortcut = shortcutOpen
 	onlyMarked := fyne.NewMenuItem("Only marked cases", func() { m.results.markedOnly.SetChecked(!m.results.onlyMarked) })
+	undo := fyne.NewMenuItem("Undo", m.reader.notes.undo)
+	undo.Shortcut = shortcutUndo
+	redo := fyne.NewMenuItem("Redo", m.reader.notes.redo)
+	redo.Shortcut = shortcutRedo
+	highlight := fyne.NewMenuItem("Highlight selection", m.reader.notes.highlightWithLast)
+	highlight.Shortcut = shortcutHighlight
+	memo := fyne.NewMenuItem("New memo…", m.reader.notes.addMemo)
+	codes := fyne.NewMenuItem("Codebook…", m.showCodebook)
+	codes.Shortcut = shortcutCodes
+	author := fyne.NewMenuItem("Author name…", m.askAuthor)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder)),
-		fyne.NewMenu("Edit", find, clear),
-		fyne.NewMenu("View", mark, onlyMarked),
+		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
+			highlight, memo, fyne.NewMenuItemSeparator(), author),
+		fyne.NewMenu("View", mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
 	)
 }
@@ -49,6 +64,30 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutClear, func(fyne.Shortcut) { m.clearAll() })
 	c.AddShortcut(shortcutMark, func(fyne.Shortcut) { m.toggleShownMark() })
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.importFiles() })
+	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.reader.notes.undo() })
+	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.reader.notes.redo() })
+	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.reader.notes.highlightWithLast() })
+	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
+}
+
+// showCodebook opens the codebook; changes there redraw the open case.
+func (m *Main) showCodebook() {
+	newCodebook(m.ctx, m.cat, m.win, func() {
+		if err := m.reader.notes.reload(); err != nil {
+			m.showError(err)
+		}
+	}).show()
+}
+
+// askAuthor sets the name put on new notes.
+func (m *Main) askAuthor() {
+	entry := widget.NewEntry()
+	entry.SetText(m.prefs.String(prefAuthor))
+	dialog.ShowForm("Author name", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Your name", entry)}, func(ok bool) {
+		if ok {
+			m.prefs.SetString(prefAuthor, entry.Text)
+		}
+	}, m.win)
 }
 
 // focusSearch moves to the search field with its text selected, so that
@@ -72,6 +111,11 @@ var shortcutSheet = [][2]string{
 	{"Ctrl+Shift+L", "Clear search and filters"},
 	{"Ctrl+M", "Mark the open case for comparison"},
 	{"Ctrl+O", "Import case files"},
+	{"Ctrl+H", "Highlight the selected words (with the code used last)"},
+	{"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last annotating action"},
+	{"Ctrl+Shift+B", "Open the codebook"},
+	{"Ctrl+C", "Copy the selected words"},
+	{"Shift+arrows, double/triple click", "Extend the selection, select a word / paragraph"},
 }
 
 func (m *Main) showShortcuts() {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"casebook/app/ui/prose"
 	"casebook/store"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,8 @@ import (
 )
 
 // reader shows one case: title, attributes as chips, the sections in
-// template order, and the sources as links.
+// template order (each a prose widget, where passages are highlighted), and
+// the sources as links; beside it, the case's notes.
 type reader struct {
 	ctx    context.Context
 	cat    Catalogue
@@ -29,11 +31,14 @@ type reader struct {
 	mark   *widget.Button
 	shown  string
 	// sections holds the text widget of each section shown, by key.
-	sections map[string]*widget.RichText
+	sections map[string]*prose.Prose
+	notes    *annotator
 }
 
-func newReader(ctx context.Context, cat Catalogue, m *marks, w fyne.Window) *reader {
-	return &reader{ctx: ctx, cat: cat, marks: m, win: w, sections: map[string]*widget.RichText{}}
+func newReader(ctx context.Context, cat Catalogue, m *marks, w fyne.Window, prefs fyne.Preferences, status func(string)) *reader {
+	r := &reader{ctx: ctx, cat: cat, marks: m, win: w, sections: map[string]*prose.Prose{}}
+	r.notes = newAnnotator(r, prefs, status)
+	return r
 }
 
 func (r *reader) build() fyne.CanvasObject {
@@ -47,7 +52,10 @@ func (r *reader) build() fyne.CanvasObject {
 	placeholder.Importance = widget.LowImportance
 	r.body = container.NewVBox(placeholder)
 	r.scroll = container.NewVScroll(container.NewPadded(r.body))
-	return r.scroll
+	text := container.NewBorder(r.notes.buildBar(), nil, nil, nil, r.scroll)
+	split := container.NewHSplit(text, r.notes.buildPanel())
+	split.Offset = 0.74
+	return split
 }
 
 // show loads and displays the case with the given id.
@@ -69,7 +77,7 @@ func (r *reader) show(id, query string) error {
 	r.body.Refresh()
 	r.refreshMark()
 	r.scroll.ScrollToTop()
-	return nil
+	return r.notes.load(c, t)
 }
 
 func (r *reader) layout(c store.Case, t store.Template, v store.Vocabulary) []fyne.CanvasObject {
@@ -80,13 +88,13 @@ func (r *reader) layout(c store.Case, t store.Template, v store.Vocabulary) []fy
 		container.NewBorder(nil, nil, nil, container.NewVBox(r.mark), title),
 		newFlow(caseChips(c, v)...),
 	}
-	r.sections = map[string]*widget.RichText{}
+	r.sections = map[string]*prose.Prose{}
 	for _, sec := range t {
 		text := c.Text(sec.Key)
 		if text == "" {
 			continue
 		}
-		body := proseText(text)
+		body := r.notes.sectionText(sec.Key, text)
 		r.sections[sec.Key] = body
 		objects = append(objects, sectionHeading(sec.Heading), body)
 	}
@@ -111,15 +119,37 @@ func sectionHeading(text string) fyne.CanvasObject {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
 }
 
-// proseText is a section's text: paragraphs one blank line apart.
-func proseText(text string) *widget.RichText {
-	var segs []widget.RichTextSegment
-	for _, para := range strings.Split(text, "\n\n") {
-		segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+// scrollTo brings a section's rune offset into view, a little below the top.
+func (r *reader) scrollTo(section string, offset int) {
+	p, ok := r.sections[section]
+	if !ok {
+		return
 	}
-	rt := widget.NewRichText(segs...)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+	pos := p.PositionOf(offset)
+	y := pos.Y
+	for o := fyne.CanvasObject(p); o != nil && o != r.scroll.Content; {
+		y += o.Position().Y
+		o = parentOf(r.scroll.Content, o)
+	}
+	r.scroll.Offset = fyne.NewPos(0, max(0, y-theme.TextSize()*3))
+	r.scroll.Refresh()
+}
+
+// parentOf finds the container holding o below root.
+func parentOf(root, o fyne.CanvasObject) fyne.CanvasObject {
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return nil
+	}
+	for _, child := range c.Objects {
+		if child == o {
+			return c
+		}
+		if p := parentOf(child, o); p != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 func sourceLink(n int, src store.Source) fyne.CanvasObject {

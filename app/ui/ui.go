@@ -19,6 +19,27 @@ type Catalogue interface {
 	Template(ctx context.Context) (store.Template, error)
 	Vocabulary(ctx context.Context) (store.Vocabulary, error)
 	PutCases(ctx context.Context, origin store.Origin, cases []store.Case) error
+	Annotator
+}
+
+// Annotator is what annotating needs of the store: highlights, memos, the
+// codebook, and undo and redo.
+type Annotator interface {
+	Annotate(ctx context.Context, h store.Highlight) (store.Annotation, error)
+	UpdateAnnotation(ctx context.Context, id, memo string, codes []string) (store.Annotation, error)
+	DeleteAnnotation(ctx context.Context, id string) error
+	Annotations(ctx context.Context, caseID string) ([]store.Annotation, error)
+	AddMemo(ctx context.Context, caseID, section, text, author string) (store.Memo, error)
+	UpdateMemo(ctx context.Context, id, text string) (store.Memo, error)
+	DeleteMemo(ctx context.Context, id string) error
+	Memos(ctx context.Context, caseID string) ([]store.Memo, error)
+	Codes(ctx context.Context) ([]store.Code, error)
+	CreateCode(ctx context.Context, parent, name, color, description string) (store.Code, error)
+	UpdateCode(ctx context.Context, c store.Code) (store.Code, error)
+	MergeCodes(ctx context.Context, from, into string) error
+	DeleteCode(ctx context.Context, id string) error
+	Undo(ctx context.Context) (string, error)
+	Redo(ctx context.Context) (string, error)
 }
 
 // Title is the window title, which the smoke test looks for.

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"casebook/store"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// selectWords selects the n-th occurrence of words in a section of the open
+// case, as a drag in the prose widget would, and returns the offsets.
+func selectWords(t *testing.T, m *Main, section, words string, n int) (int, int) {
+	t.Helper()
+	p := m.reader.sections[section]
+	start, end, ok := store.Occurrence(p.Text(), words, n)
+	if !ok {
+		t.Fatalf("%q not in %s", words, section)
+	}
+	p.Select(start, end)
+	p.OnSelectionChanged(start, end)
+	return start, end
+}
+
+func notesTitle(m *Main) string { return m.reader.notes.panel.title.Text }
+
+func TestAnnotateUndoRedoAndReopen(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefAuthor, "Lise")
+	st := openCatalogue(t)
+	m, _ := newTestMain(t, a, st)
+	m.open("no-nav-reform")
+	notes := m.reader.notes
+
+	start, end := selectWords(t, m, "abstract", "NAV reform", 1)
+	if !notes.bar.Visible() {
+		t.Fatal("the highlight bar does not show for a selection")
+	}
+	test.Tap(notes.bar.Objects[0].(*widget.Button)) // Highlight
+	if len(notes.annotations) != 1 || notes.annotations[0].Start != start || notes.annotations[0].End != end ||
+		notes.annotations[0].Author != "Lise" {
+		t.Fatalf("after Highlight: %+v", notes.annotations)
+	}
+	if hs := m.reader.sections["abstract"].Highlights(); len(hs) != 1 || hs[0].Start != start {
+		t.Errorf("the highlight is not drawn: %+v", hs)
+	}
+
+	code, err := st.CreateCode(context.Background(), "", "Merger", "#5fb878", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	selectWords(t, m, "abstract", "merging the state employment service", 1)
+	notes.highlight([]string{code.ID}, "coded passage") // what the code chip does
+	if len(notes.recent.Objects) == 0 {
+		t.Error("a used code is not offered again")
+	}
+	selectWords(t, m, "abstract", "the Storting", 1)
+	test.Tap(notes.recent.Objects[0].(*fyne.Container).Objects[1].(*widget.Button)) // the Merger chip
+	if len(notes.annotations) != 3 || notesTitle(m) != "Notes (3)" {
+		t.Fatalf("three highlights expected: %d, %q", len(notes.annotations), notesTitle(m))
+	}
+	notes.undo() // the chip highlight
+	notes.undo() // the coded highlight
+	if len(notes.annotations) != 1 || !strings.HasPrefix(m.status.Text, "Undone: highlight") {
+		t.Errorf("after two undos: %d annotations, status %q", len(notes.annotations), m.status.Text)
+	}
+	notes.redo()
+	if len(notes.annotations) != 2 || notesTitle(m) != "Notes (2)" {
+		t.Errorf("after redo: %d, %q", len(notes.annotations), notesTitle(m))
+	}
+	var coded bool
+	for _, an := range notes.annotations {
+		coded = coded || (len(an.Codes) == 1 && an.Codes[0] == code.ID && an.Memo == "coded passage")
+	}
+	if !coded {
+		t.Errorf("redo did not bring back the coded highlight: %+v", notes.annotations)
+	}
+
+	again, _ := newTestMain(t, a, st)
+	again.open("no-nav-reform")
+	if n := len(again.reader.sections["abstract"].Highlights()); n != 2 {
+		t.Errorf("after reopening, %d highlights drawn, want 2", n)
+	}
+	if got := notesTitle(again); got != "Notes (2)" {
+		t.Errorf("after reopening: %q", got)
+	}
+}
+
+func TestNotesPanelListsOrphansLast(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := openCatalogue(t)
+	ctx := context.Background()
+	c, _ := st.Case(ctx, "no-nav-reform")
+	start, end, _ := store.Occurrence(c.Text("abstract"), "Storting", 1)
+	if _, err := st.Annotate(ctx, store.Highlight{CaseID: c.ID, Section: "abstract", Start: start, End: end, Memo: "kept"}); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range c.Sections {
+		if s.Key == "abstract" {
+			c.Sections[i].Text = strings.ReplaceAll(s.Text, "Storting", "parliament")
+		}
+	}
+	if err := st.PutCases(ctx, store.OriginImport, []store.Case{c}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestMain(t, a, st)
+	m.open("no-nav-reform")
+	items := m.reader.notes.panel.box.Objects
+	heading, ok := items[len(items)-2].(*widget.Label)
+	if !ok || !strings.HasPrefix(heading.Text, "! Orphaned (1)") {
+		t.Fatalf("orphan heading missing: %#v", items[len(items)-2])
+	}
+	card := items[len(items)-1].(*noteCard)
+	if !strings.Contains(card.text.Text, "“Storting”") || !strings.Contains(card.text.Text, "memo: kept") {
+		t.Errorf("orphaned card: %q", card.text.Text)
+	}
+	if n := len(m.reader.sections["abstract"].Highlights()); n != 0 {
+		t.Errorf("an orphaned highlight is drawn: %d", n)
+	}
+}
