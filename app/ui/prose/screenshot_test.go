@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,12 +20,13 @@ const sample = "The Kormányhivatal in Győr merged eleven offices into one coun
 	"- Жители were asked twice.\n\n" +
 	"Combining marks: Ame\u0301lie and Zoe\u0308 stayed; õ and ø render too."
 
-// TestScreenshot renders a window to the PNG named by PROSE_SCREENSHOT, to
-// look at with the eyes: highlights behind the right words, legible text.
+// TestScreenshot renders a window with highlights and checks that the red
+// highlight's tint reaches the screen; with PROSE_SCREENSHOT=file.png it also
+// writes the picture, to look at with the eyes.
 func TestScreenshot(t *testing.T) {
 	path := os.Getenv("PROSE_SCREENSHOT")
 	if path == "" {
-		t.Skip("set PROSE_SCREENSHOT=file.png to write a screenshot")
+		path = filepath.Join(t.TempDir(), "prose.png")
 	}
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(theme.LightTheme())
@@ -44,7 +46,22 @@ func TestScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+	img := w.Canvas().Capture()
+	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+	reddish := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r>>8 > 200 && g>>8 < 215 && bl>>8 < 215 && r>>8 > g>>8+25 {
+				reddish++
+			}
+		}
+	}
+	// Two rows of a light red tint behind "eleven offices ... Clerks".
+	if reddish < 500 {
+		t.Errorf("the red highlight covers only %d pixels on screen", reddish)
 	}
 }
