@@ -200,6 +200,24 @@ func TestSearchFindsNotes(t *testing.T) {
 	}
 }
 
+func TestFilterByAnnotator(t *testing.T) {
+	ctx := context.Background()
+	st, c := annotated(t)
+	other := sample("ee-other", "Other case")
+	other.Country = "EE"
+	put(t, st, other)
+	highlight(t, st, "abstract", c.Text("abstract"), "partnership", 1) // by Per
+	st.AddMemo(ctx, "ee-other", "", "by someone else", "Lise")
+	hits, err := st.Search(ctx, store.Filter{AnnotatedBy: "Per"}, 0)
+	if err != nil || len(hits) != 1 || hits[0].ID != "no-nav" {
+		t.Errorf("annotated by Per: %v %v", ids(hits), err)
+	}
+	counts, _ := st.Facets(ctx, store.Filter{AnnotatedBy: "Lise"})
+	if counts.Total != 1 {
+		t.Errorf("facets, annotated by Lise: %d", counts.Total)
+	}
+}
+
 func TestBadNotes(t *testing.T) {
 	ctx := context.Background()
 	st, _ := annotated(t)

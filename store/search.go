@@ -22,6 +22,8 @@ type Filter struct {
 	PeriodTo   int `json:",omitempty"`
 	// IDs, when not empty, keeps only these cases (the ones marked for comparison, say).
 	IDs []string `json:"-"`
+	// AnnotatedBy, when set, keeps only the cases with a highlight or memo by this author.
+	AnnotatedBy string `json:",omitempty"`
 }
 
 // Empty reports whether f selects the whole catalogue.
@@ -31,7 +33,7 @@ func (f Filter) Empty() bool {
 			return false
 		}
 	}
-	return strings.TrimSpace(f.Query) == "" && f.PeriodFrom == 0 && f.PeriodTo == 0 && len(f.IDs) == 0
+	return strings.TrimSpace(f.Query) == "" && f.PeriodFrom == 0 && f.PeriodTo == 0 && len(f.IDs) == 0 && f.AnnotatedBy == ""
 }
 
 // Summary is what a list of cases shows of each.
@@ -259,6 +261,10 @@ func facetFilterSQL(f Filter, except string) (string, []any) {
 		for _, id := range f.IDs {
 			args = append(args, id)
 		}
+	}
+	if f.AnnotatedBy != "" {
+		b.WriteString(` AND c.id IN (SELECT case_id FROM annotation WHERE author = ? UNION SELECT case_id FROM memo WHERE author = ?)`)
+		args = append(args, f.AnnotatedBy, f.AnnotatedBy)
 	}
 	for _, facet := range Facets {
 		values := f.Values[facet]

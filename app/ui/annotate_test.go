@@ -122,3 +122,34 @@ func TestNotesPanelListsOrphansLast(t *testing.T) {
 		t.Errorf("an orphaned highlight is drawn: %d", n)
 	}
 }
+
+func TestMyNotesOnlyAndCodebookActions(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefAuthor, "Lise")
+	st := openCatalogue(t)
+	m, w := newTestMain(t, a, st)
+	m.open("no-nav-reform")
+	selectWords(t, m, "abstract", "NAV reform", 1)
+	test.Tap(m.reader.notes.bar.Objects[0].(*widget.Button))
+	m.results.mineOnly.SetChecked(true)
+	if got := m.results.IDs(); len(got) != 1 || got[0] != "no-nav-reform" {
+		t.Errorf("my notes only: %v", got)
+	}
+	m.results.mineOnly.SetChecked(false)
+
+	ctx := context.Background()
+	parent, _ := st.CreateCode(ctx, "", "Structure", "", "")
+	child, _ := st.CreateCode(ctx, "", "Merger", "", "")
+	cb := newCodebook(ctx, st, w, nil)
+	cb.show()
+	c, _ := cb.code(child.ID)
+	c.ParentID = parent.ID // what "Move to…" submits
+	_, err := cb.cat.UpdateCode(ctx, c)
+	cb.changed(err)
+	if got := store.CodePath(cb.codes, child.ID); got != "Structure/Merger" {
+		t.Errorf("moved code: %q", got)
+	}
+	if ids := cb.childIDs(parent.ID); len(ids) != 1 || ids[0] != child.ID {
+		t.Errorf("the tree does not show the move: %v", ids)
+	}
+}

@@ -46,6 +46,7 @@ func (cb *codebook) show() {
 		widget.NewButton("New sub-code", func() { cb.withSelected(func(c store.Code) { cb.askName("New sub-code of "+c.Name, c.ID, "") }) }),
 		widget.NewButton("Rename", func() { cb.withSelected(cb.rename) }),
 		widget.NewButton("Colour", func() { cb.withSelected(cb.recolour) }),
+		widget.NewButton("Move to…", func() { cb.withSelected(cb.move) }),
 		widget.NewButton("Merge into…", func() { cb.withSelected(cb.merge) }),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { cb.withSelected(cb.delete) }),
 	)
@@ -164,6 +165,27 @@ func (cb *codebook) recolour(c store.Code) {
 	picker.Advanced = true
 	picker.SetColor(codeColor(c.Color))
 	picker.Show()
+}
+
+// move puts a code (with its sub-codes) under another code or at the top.
+func (cb *codebook) move(c store.Code) {
+	const top = "(top level)"
+	names := []string{top}
+	ids := map[string]string{top: ""}
+	for _, other := range cb.codes {
+		if other.ID != c.ID {
+			path := store.CodePath(cb.codes, other.ID)
+			names, ids[path] = append(names, path), other.ID
+		}
+	}
+	target := widget.NewSelect(names, nil)
+	dialog.ShowForm("Move "+c.Name, "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Under", target)}, func(ok bool) {
+		if ok && target.Selected != "" {
+			c.ParentID = ids[target.Selected]
+			_, err := cb.cat.UpdateCode(cb.ctx, c)
+			cb.changed(err)
+		}
+	}, cb.win)
 }
 
 func (cb *codebook) merge(c store.Code) {

@@ -78,6 +78,13 @@ func (m *Main) filtersChanged() { m.refresh() }
 func (m *Main) currentFilter() store.Filter {
 	f := store.Filter{Query: m.results.search.Text}
 	m.filters.fill(&f)
+	if m.results.onlyMine {
+		// Cases with a highlight or memo by the author set in the preferences.
+		f.AnnotatedBy = m.prefs.String(prefAuthor)
+		if f.AnnotatedBy == "" {
+			f.IDs = []string{"\x00none"}
+		}
+	}
 	if m.results.onlyMarked {
 		f.IDs = m.marks.IDs()
 		if len(f.IDs) == 0 {

@@ -20,6 +20,8 @@ type resultList struct {
 	count      *widget.Label
 	onlyMarked bool
 	markedOnly *widget.Check
+	onlyMine   bool
+	mineOnly   *widget.Check
 	list       *widget.List
 	empty      *fyne.Container
 	emptyText  *widget.Label
@@ -39,6 +41,10 @@ func (r *resultList) build() fyne.CanvasObject {
 		r.onlyMarked = on
 		r.main.refresh()
 	})
+	r.mineOnly = widget.NewCheck("My notes only", func(on bool) {
+		r.onlyMine = on
+		r.main.refresh()
+	})
 	r.list = widget.NewList(
 		func() int { return len(r.hits) },
 		func() fyne.CanvasObject { return newResultRow(r.main.marks) },
@@ -53,7 +59,7 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.empty = container.NewVBox(r.emptyText, container.NewHBox(widget.NewButtonWithIcon("Clear search and filters",
 		theme.ContentClearIcon(), r.main.clearAll)))
 	r.empty.Hide()
-	top := container.NewVBox(r.search, container.NewBorder(nil, nil, nil, r.markedOnly, r.count))
+	top := container.NewVBox(r.search, container.NewBorder(nil, nil, nil, container.NewHBox(r.mineOnly, r.markedOnly), r.count))
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(r.list, r.empty))
 }
 
