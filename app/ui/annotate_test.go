@@ -153,3 +153,52 @@ func TestMyNotesOnlyAndCodebookActions(t *testing.T) {
 		t.Errorf("the tree does not show the move: %v", ids)
 	}
 }
+
+// inDialog finds, in the dialog on top of the window, the widgets of a type.
+func inDialog[T any](t *testing.T, w fyne.Window) []T {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var out []T
+	for _, o := range test.LaidOutObjects(top) {
+		if v, ok := o.(T); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func buttonIn(t *testing.T, w fyne.Window, text string) *widget.Button {
+	for _, b := range inDialog[*widget.Button](t, w) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button in the dialog", text)
+	return nil
+}
+
+func TestMemoThroughTheDialog(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefAuthor, "Lise")
+	st := openCatalogue(t)
+	m, w := newTestMain(t, a, st)
+	m.open("no-nav-reform")
+	m.reader.notes.addMemo()
+	entries := inDialog[*widget.Entry](t, w)
+	test.Type(entries[len(entries)-1], "Compare with Töötukassa, Ω")
+	test.Tap(buttonIn(t, w, "Save"))
+	memos, _ := st.Memos(context.Background(), "no-nav-reform")
+	if len(memos) != 1 || memos[0].Text != "Compare with Töötukassa, Ω" || memos[0].Author != "Lise" || memos[0].Section != "" {
+		t.Fatalf("memo through the dialog: %+v", memos)
+	}
+	if notesTitle(m) != "Notes (1)" {
+		t.Errorf("the panel does not list it: %q", notesTitle(m))
+	}
+	m.reader.notes.undo()
+	if memos, _ := st.Memos(context.Background(), "no-nav-reform"); len(memos) != 0 {
+		t.Errorf("undo left the memo: %+v", memos)
+	}
+}
