@@ -109,3 +109,15 @@ func BenchmarkOpenCase(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompareFourCases loads everything a 4-case comparison shows.
+func BenchmarkCompareFourCases(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	cmp := store.Comparison{Kind: store.CompareCases, Members: []string{"gen-00001", "gen-04000", "gen-07000", "no-nav-reform"}}
+	for b.Loop() {
+		if _, err := st.Compare(ctx, cmp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

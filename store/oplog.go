@@ -91,7 +91,7 @@ func (r *recorder) put(kind, id string, v any) error {
 
 // touch notes the case whose notes a change affects.
 func (r *recorder) touch(kind string, rows ...json.RawMessage) {
-	if kind == kindCode {
+	if kind == kindCode || kind == kindRowNote {
 		return
 	}
 	for _, raw := range rows {
@@ -120,6 +120,8 @@ func isNilPointer(v any) bool {
 	case *Annotation:
 		return p == nil
 	case *Memo:
+		return p == nil
+	case *RowNote:
 		return p == nil
 	}
 	return false
@@ -198,6 +200,8 @@ func readRow(ctx context.Context, tx *sql.Tx, kind, id string) (json.RawMessage,
 		v, err = readAnnotation(ctx, tx, id)
 	case kindMemo:
 		v, err = readMemo(ctx, tx, id)
+	case kindRowNote:
+		v, err = readRowNote(ctx, tx, id)
 	default:
 		return nil, fmt.Errorf("unknown kind %q", kind)
 	}
@@ -234,11 +238,20 @@ func writeRow(ctx context.Context, tx *sql.Tx, kind, id string, state json.RawMe
 			return err
 		}
 		return writeMemo(ctx, tx, m)
+	case kindRowNote:
+		var n RowNote
+		if err := json.Unmarshal(state, &n); err != nil {
+			return err
+		}
+		return writeRowNote(ctx, tx, n)
 	}
 	return fmt.Errorf("unknown kind %q", kind)
 }
 
 func deleteRow(ctx context.Context, tx *sql.Tx, kind, id string) error {
+	if kind == kindRowNote {
+		return deleteRowNote(ctx, tx, id)
+	}
 	table := map[string]string{kindCode: "code", kindAnnotation: "annotation", kindMemo: "memo"}[kind]
 	if table == "" {
 		return fmt.Errorf("unknown kind %q", kind)
