@@ -52,6 +52,9 @@ const Usage = `usage:
   casebook [--db PATH] memo ID [--section KEY] TEXT
   casebook [--db PATH] notes [ID] [--json]
   casebook [--db PATH] codes [--json]
+  casebook [--db PATH] compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json]
+  casebook [--db PATH] compare --countries CC,CC [--field F] [--json]
+  casebook [--db PATH] comparisons [--json]
   casebook version
 
 The catalogue is --db PATH, else $CASEBOOK_DB, else <user config dir>/casebook/catalogue.db.
@@ -129,6 +132,9 @@ func commands() map[string]command {
 		"memo":  {"memo ID [--section KEY] [--author NAME] TEXT", runMemo},
 		"notes": {"notes [ID] [--json]", runNotes},
 		"codes": {"codes [--json]", runCodes},
+		"compare": {"compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json]\n" +
+			"       casebook compare --countries CC,CC [--field F] [--json]", runCompare},
+		"comparisons": {"comparisons [--json]", runComparisons},
 	}
 }
 

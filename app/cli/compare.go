@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"casebook/store"
+)
+
+func runCompare(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	sections := fs.String("sections", "", "only these sections, e.g. emergence,effects")
+	countries := fs.String("countries", "", "compare countries instead of cases, e.g. NO,EE")
+	field := fs.String("field", "", "with --countries: only cases of this policy field")
+	shared := fs.Bool("only-shared", false, "only sections where every column has text")
+	save := fs.String("save", "", "also save the comparison under this name")
+	asJSON := fs.Bool("json", false, "print JSON")
+	ids, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	cmp, err := comparisonFrom(ids, *countries, *field, *sections, *shared)
+	if err != nil {
+		return err
+	}
+	if *save != "" {
+		cmp.Name = *save
+		if cmp, err = st.SaveComparison(ctx, cmp); err != nil {
+			return err
+		}
+	}
+	v, err := st.Compare(ctx, cmp)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(out, v)
+	}
+	printComparison(out, v)
+	return nil
+}
+
+// comparisonFrom reads a comparison off the command line.
+func comparisonFrom(ids []string, countries, field, sections string, shared bool) (store.Comparison, error) {
+	cmp := store.Comparison{Kind: store.CompareCases, Members: ids, OnlyShared: shared}
+	if countries != "" {
+		if len(ids) > 0 {
+			return cmp, usageError{"compare either case ids or --countries, not both"}
+		}
+		cmp.Kind, cmp.Facet = store.CompareGroups, store.KindCountry
+		cmp.Members = nil
+		for _, c := range strings.Split(countries, ",") {
+			cmp.Members = append(cmp.Members, strings.ToUpper(strings.TrimSpace(c)))
+		}
+		if field != "" {
+			cmp.Scope.Values = map[string][]string{store.KindField: {field}}
+		}
+	} else if field != "" {
+		return cmp, usageError{"--field goes with --countries"}
+	}
+	if len(cmp.Members) < 2 || len(cmp.Members) > store.MaxColumns {
+		return cmp, usageError{fmt.Sprintf("compare needs 2 to %d case ids or countries", store.MaxColumns)}
+	}
+	if sections != "" {
+		cmp.Sections = strings.Split(sections, ",")
+	}
+	return cmp, nil
+}
+
+func printComparison(out io.Writer, v store.ComparisonView) {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "\t")
+	for _, c := range v.Columns {
+		fmt.Fprintf(tw, "%s\t", shortTitle(c.Title))
+	}
+	fmt.Fprintln(tw)
+	for _, a := range v.Attributes {
+		mark := ""
+		if a.Differs {
+			mark = " *"
+		}
+		fmt.Fprintf(tw, "%s%s\t%s\t\n", a.Name, mark, strings.Join(a.Values, "\t"))
+	}
+	tw.Flush()
+	fmt.Fprintln(out, "(* the values differ)")
+	for _, row := range v.Rows {
+		fmt.Fprintf(out, "\n== %s ==\n", row.Heading)
+		if row.Note != nil {
+			fmt.Fprintf(out, "note: %s\n", row.Note.Text)
+		}
+		for i, cell := range row.Cells {
+			fmt.Fprintf(out, "\n[%s]\n", v.Columns[i].Title)
+			if len(cell.Parts) == 0 {
+				fmt.Fprintln(out, "(no text)")
+			}
+			for _, p := range cell.Parts {
+				if len(v.Columns[i].Cases) > 1 {
+					fmt.Fprintf(out, "-- %s\n", p.CaseTitle)
+				}
+				fmt.Fprintln(out, p.Text)
+			}
+		}
+	}
+	if len(v.Codes) > 0 {
+		fmt.Fprintln(out, "\n== Codes ==")
+		for _, c := range v.Codes {
+			fmt.Fprintf(out, "%s: %v\n", c.Code.Name, c.Counts)
+		}
+	}
+}
+
+func shortTitle(t string) string {
+	if r := []rune(t); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return t
+}
+
+func runComparisons(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("comparisons", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
+	}
+	list, err := st.Comparisons(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if list == nil {
+			list = []store.Comparison{}
+		}
+		return writeJSON(out, list)
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	for _, c := range list {
+		what := strings.Join(c.Members, ", ")
+		if c.Kind == store.CompareGroups {
+			what = c.Facet + ": " + what
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Name, what, c.Updated.Local().Format("2 Jan 2006"))
+	}
+	return tw.Flush()
+}
