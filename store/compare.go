@@ -71,11 +71,13 @@ type Column struct {
 }
 
 // AttributeRow is one attribute across the columns; Differs marks a row
-// whose values are not all the same.
+// whose values are not all the same, and Odd the values that differ from the
+// most common one (all of them when no two agree).
 type AttributeRow struct {
 	Name    string   `json:"name"`
 	Values  []string `json:"values"`
 	Differs bool     `json:"differs"`
+	Odd     []bool   `json:"odd"`
 }
 
 // Row is one template section across the columns, with its note.

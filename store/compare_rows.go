@@ -37,12 +37,29 @@ func attributeRows(cols []Column, vocab Vocabulary) []AttributeRow {
 			}
 			row.Values = append(row.Values, strings.Join(values, ", "))
 		}
-		for _, v := range row.Values {
-			row.Differs = row.Differs || v != row.Values[0]
-		}
+		row.Differs, row.Odd = oddOnes(row.Values)
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// oddOnes marks the values that differ from the most common one; when no
+// value is shared, every value is odd. differs is false when all agree.
+func oddOnes(values []string) (differs bool, odd []bool) {
+	count := map[string]int{}
+	common, best := "", 0
+	for _, v := range values {
+		count[v]++
+		if count[v] > best {
+			common, best = v, count[v]
+		}
+	}
+	odd = make([]bool, len(values))
+	for i, v := range values {
+		odd[i] = len(count) > 1 && (best == 1 || v != common)
+		differs = differs || odd[i]
+	}
+	return differs, odd
 }
 
 func labels(vocab Vocabulary, kind string, values []string) []string {

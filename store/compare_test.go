@@ -45,6 +45,10 @@ func TestCompareThreeCases(t *testing.T) {
 	if !attrs["Country"].Differs || attrs["Policy field"].Differs || attrs["Policy field"].Values[1] != "Employment" {
 		t.Errorf("attributes: %+v", v.Attributes)
 	}
+	// Levels: NAV central+local, the other two central only: NAV is the odd one.
+	if lv := attrs["Levels"]; !lv.Differs || !lv.Odd[0] || lv.Odd[1] || lv.Odd[2] {
+		t.Errorf("levels: %+v", lv)
+	}
 	for _, row := range v.Rows {
 		if len(row.Cells) != 3 {
 			t.Errorf("row %s has %d cells", row.Key, len(row.Cells))

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,6 +32,8 @@ type Main struct {
 	status  *widget.Label
 	outer   *container.Split
 	inner   *container.Split
+	tabs    *container.AppTabs
+	compare *compareView
 	filter  store.Filter
 	// debounce delays a search while the user types; 0 searches at once (tests).
 	debounce time.Duration
@@ -56,7 +59,37 @@ func (m *Main) build() fyne.CanvasObject {
 	m.inner.Offset = 0.36
 	m.outer = container.NewHSplit(m.filters.build(), m.inner)
 	m.outer.Offset = 0.18
-	return container.NewBorder(nil, m.status, nil, nil, m.outer)
+	m.compare = newCompareView(m.ctx, m.cat, m.win, m.prefs, m.marks, m.say)
+	m.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Browse", theme.SearchIcon(), m.outer),
+		container.NewTabItemWithIcon("Compare", theme.ViewRestoreIcon(), m.compare.build()))
+	m.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content != m.outer {
+			m.showCompare()
+		}
+	}
+	m.marks.OnChange(m.marksChanged)
+	return container.NewBorder(nil, m.status, nil, nil, m.tabs)
+}
+
+// showCompare refreshes the comparison's choices and shows it.
+func (m *Main) showCompare() {
+	counts, err := m.cat.Facets(m.ctx, store.Filter{})
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.compare.setOptions(counts.Counts[store.KindCountry], counts.Counts[store.KindField])
+	m.compare.reload()
+}
+
+// marksChanged updates the Compare tab's count (and the comparison, when shown).
+func (m *Main) marksChanged() {
+	m.tabs.Items[1].Text = fmt.Sprintf("Compare (%d)", len(m.marks.IDs()))
+	m.tabs.Refresh()
+	if m.tabs.Selected() == m.tabs.Items[1] {
+		m.compare.reload()
+	}
 }
 
 // queryChanged is called on every keystroke: search after a short pause.
@@ -191,6 +224,7 @@ func (m *Main) restore() {
 	m.results.search.SetText(f.Query)
 	m.refresh()
 	m.showStatus()
+	m.marksChanged()
 	if id := m.prefs.String(prefLastCase); id != "" {
 		if err := m.reader.show(id, f.Query); err != nil {
 			m.prefs.SetString(prefLastCase, "")

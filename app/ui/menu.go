@@ -27,6 +27,7 @@ var (
 	shortcutRedo      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutHighlight = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutCodes     = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutComp      = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (m *Main) menu() *fyne.MainMenu {
@@ -49,11 +50,14 @@ func (m *Main) menu() *fyne.MainMenu {
 	codes := fyne.NewMenuItem("Codebook…", m.showCodebook)
 	codes.Shortcut = shortcutCodes
 	author := fyne.NewMenuItem("Author name…", m.askAuthor)
+	compare := fyne.NewMenuItem("Compare", func() { m.tabs.SelectIndex(1) })
+	compare.Shortcut = shortcutComp
+	browse := fyne.NewMenuItem("Browse", func() { m.tabs.SelectIndex(0) })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder)),
 		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
 			highlight, memo, fyne.NewMenuItemSeparator(), author),
-		fyne.NewMenu("View", mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
+		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
 	)
 }
@@ -68,6 +72,7 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.reader.notes.redo() })
 	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.reader.notes.highlightWithLast() })
 	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
+	c.AddShortcut(shortcutComp, func(fyne.Shortcut) { m.tabs.SelectIndex(1) })
 }
 
 // showCodebook opens the codebook; changes there redraw the open case.
@@ -114,6 +119,7 @@ var shortcutSheet = [][2]string{
 	{"Ctrl+H", "Highlight the selected words (with the code used last)"},
 	{"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last annotating action"},
 	{"Ctrl+Shift+B", "Open the codebook"},
+	{"Ctrl+K", "Compare the marked cases"},
 	{"Ctrl+C", "Copy the selected words"},
 	{"Shift+arrows, double/triple click", "Extend the selection, select a word / paragraph"},
 }

@@ -40,6 +40,16 @@ type Annotator interface {
 	DeleteCode(ctx context.Context, id string) error
 	Undo(ctx context.Context) (string, error)
 	Redo(ctx context.Context) (string, error)
+	Comparer
+}
+
+// Comparer is what the comparison view needs of the store.
+type Comparer interface {
+	Compare(ctx context.Context, c store.Comparison) (store.ComparisonView, error)
+	SaveComparison(ctx context.Context, c store.Comparison) (store.Comparison, error)
+	Comparisons(ctx context.Context) ([]store.Comparison, error)
+	ComparisonNamed(ctx context.Context, name string) (store.Comparison, error)
+	SetRowNote(ctx context.Context, subject, row, text, author string) error
 }
 
 // Title is the window title, which the smoke test looks for.
