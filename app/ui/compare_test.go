@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
