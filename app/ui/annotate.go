@@ -165,37 +165,50 @@ func findCode(codes []store.Code, id string) (store.Code, bool) {
 }
 
 // highlightWithLast highlights the selection with the code used last (Ctrl+H).
-func (a *annotator) highlightWithLast() {
-	var codes []string
-	for _, id := range a.prefs.StringList(prefRecent) {
-		if _, ok := findCode(a.codes, id); ok {
-			codes = []string{id}
-			break
-		}
-	}
-	a.highlight(codes, "")
-}
+func (a *annotator) highlightWithLast() { a.highlight(a.lastCodes(), "") }
 
-// highlight stores the selection as a highlight with codes and memo.
+// highlight stores the reader's selection as a highlight with codes and memo.
 func (a *annotator) highlight(codes []string, memo string) {
 	if a.section == "" || a.start >= a.end {
 		a.status("Select some words first")
 		return
 	}
-	section, start, end := a.section, a.start, a.end
+	section := a.section
+	a.highlightAt(a.caseID, section, a.start, a.end, codes, memo, func() {
+		if p, ok := a.r.sections[section]; ok {
+			p.Select(0, 0)
+		}
+		a.section = ""
+		a.bar.Hide()
+	})
+}
+
+// lastCodes is the code used last, as a list (empty when none is left).
+func (a *annotator) lastCodes() []string {
+	codes, err := a.r.cat.Codes(a.r.ctx)
+	if err != nil {
+		return nil
+	}
+	for _, id := range a.prefs.StringList(prefRecent) {
+		if _, ok := findCode(codes, id); ok {
+			return []string{id}
+		}
+	}
+	return nil
+}
+
+// highlightAt stores a highlight on any case (the reader's, or one shown in
+// a comparison) and then runs after, and reloads the reader's notes.
+func (a *annotator) highlightAt(caseID, section string, start, end int, codes []string, memo string, after func()) {
 	a.withAuthor(func(author string) {
-		_, err := a.r.cat.Annotate(a.r.ctx, store.Highlight{CaseID: a.caseID, Section: section, Start: start, End: end,
+		_, err := a.r.cat.Annotate(a.r.ctx, store.Highlight{CaseID: caseID, Section: section, Start: start, End: end,
 			Codes: codes, Memo: memo, Author: author})
 		if err != nil {
 			showError(a.r.win, err)
 			return
 		}
 		a.useCodes(codes)
-		if p, ok := a.r.sections[section]; ok {
-			p.Select(0, 0)
-		}
-		a.section = ""
-		a.bar.Hide()
+		after()
 		a.done("Saved · Undo with Ctrl+Z")
 	})
 }

@@ -42,6 +42,13 @@ type compareView struct {
 	fields  map[string]string         // field label -> value
 	onPDF   func(store.ComparisonView)
 	loading bool
+	// highlight stores a passage selected in a cell (the reader's annotator).
+	highlight func(caseID, section string, start, end int, after func())
+	mark      *widget.Button
+	selection struct {
+		caseID, section string
+		start, end      int
+	}
 }
 
 func newCompareView(ctx context.Context, cat Catalogue, w fyne.Window, prefs fyne.Preferences, m *marks, status func(string)) *compareView {
@@ -64,8 +71,11 @@ func (v *compareView) build() fyne.CanvasObject {
 			v.onPDF(v.view)
 		}
 	})
+	v.mark = widget.NewButtonWithIcon("Highlight", theme.ColorPaletteIcon(), v.highlightSelection)
+	v.mark.Importance = widget.HighImportance
+	v.mark.Hide()
 	bar := container.NewVBox(
-		container.NewBorder(nil, nil, v.title, container.NewHBox(sections, v.shared, open, save, pdf)),
+		container.NewBorder(nil, nil, container.NewHBox(v.title, v.mark), container.NewHBox(sections, v.shared, open, save, pdf)),
 		container.NewHBox(v.mode, v.field),
 		v.groups)
 	v.rows = container.NewVBox()
@@ -266,6 +276,8 @@ func (v *compareView) cell(key string, cell store.Cell) fyne.CanvasObject {
 		}
 		p := prose.New(part.Text)
 		p.SetHighlights(v.highlights(part.Annotations))
+		caseID := part.CaseID
+		p.OnSelectionChanged = func(start, end int) { v.selected(p, caseID, key, start, end) }
 		v.cells[key] = append(v.cells[key], p)
 		box.Add(p)
 	}
@@ -289,6 +301,40 @@ func (v *compareView) highlights(list []store.Annotation) []prose.Highlight {
 		out = append(out, prose.Highlight{ID: a.ID, Start: a.Start, End: a.End, Colors: colors})
 	}
 	return out
+}
+
+// selected remembers a passage selected in a cell, one at a time.
+func (v *compareView) selected(p *prose.Prose, caseID, section string, start, end int) {
+	if start == end {
+		if v.selection.caseID == caseID && v.selection.section == section {
+			v.selection.caseID = ""
+			v.mark.Hide()
+		}
+		return
+	}
+	for _, cells := range v.cells {
+		for _, other := range cells {
+			if other != p {
+				other.Select(0, 0)
+			}
+		}
+	}
+	v.selection.caseID, v.selection.section, v.selection.start, v.selection.end = caseID, section, start, end
+	v.mark.Show()
+}
+
+// highlightSelection highlights the passage selected in a cell with the code
+// used last, as Ctrl+H does in the reader.
+func (v *compareView) highlightSelection() {
+	s := v.selection
+	if s.caseID == "" || v.highlight == nil {
+		return
+	}
+	v.highlight(s.caseID, s.section, s.start, s.end, func() {
+		v.selection.caseID = ""
+		v.mark.Hide()
+		v.show(v.cmp)
+	})
 }
 
 // codeRow is one code of the code matrix: counts shaded by count; tapping a

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"casebook/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -112,5 +114,30 @@ func TestCompareCountries(t *testing.T) {
 	}
 	if err := st.SetRowNote(context.Background(), v.cmp.Subject(), "lessons", "x", ""); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestHighlightFromTheComparison(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefAuthor, "Lise")
+	st := openCatalogue(t)
+	m, _ := newTestMain(t, a, st)
+	m.marks.Toggle("no-nav-reform")
+	m.marks.Toggle("de-jobcenters")
+	m.tabs.SelectIndex(1)
+	p := m.compare.cells["abstract"][0]
+	start, end, _ := store.Occurrence(p.Text(), "NAV reform", 1)
+	p.Select(start, end)
+	p.OnSelectionChanged(start, end)
+	if !m.compare.mark.Visible() {
+		t.Fatal("no Highlight button for a selection in a cell")
+	}
+	m.highlightSelection() // Ctrl+H on the Compare tab
+	list, _ := st.Annotations(context.Background(), "no-nav-reform")
+	if len(list) != 1 || list[0].Start != start || list[0].Author != "Lise" {
+		t.Fatalf("annotations: %+v", list)
+	}
+	if n := len(m.compare.cells["abstract"][0].Highlights()); n != 1 {
+		t.Errorf("the comparison does not draw the new highlight: %d", n)
 	}
 }

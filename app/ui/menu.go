@@ -44,7 +44,7 @@ func (m *Main) menu() *fyne.MainMenu {
 	undo.Shortcut = shortcutUndo
 	redo := fyne.NewMenuItem("Redo", m.reader.notes.redo)
 	redo.Shortcut = shortcutRedo
-	highlight := fyne.NewMenuItem("Highlight selection", m.reader.notes.highlightWithLast)
+	highlight := fyne.NewMenuItem("Highlight selection", m.highlightSelection)
 	highlight.Shortcut = shortcutHighlight
 	memo := fyne.NewMenuItem("New memo…", m.reader.notes.addMemo)
 	codes := fyne.NewMenuItem("Codebook…", m.showCodebook)
@@ -70,9 +70,19 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.importFiles() })
 	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.reader.notes.undo() })
 	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.reader.notes.redo() })
-	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.reader.notes.highlightWithLast() })
+	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.highlightSelection() })
 	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
 	c.AddShortcut(shortcutComp, func(fyne.Shortcut) { m.tabs.SelectIndex(1) })
+}
+
+// highlightSelection highlights the selected words in the reader or, on the
+// Compare tab, in a comparison cell.
+func (m *Main) highlightSelection() {
+	if m.tabs.Selected() == m.tabs.Items[1] {
+		m.compare.highlightSelection()
+		return
+	}
+	m.reader.notes.highlightWithLast()
 }
 
 // showCodebook opens the codebook; changes there redraw the open case.
