@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"image/color"
 	"regexp"
 	"strings"
 	"time"
@@ -28,6 +29,16 @@ type Code struct {
 }
 
 var colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// ParseColor reads "#rrggbb"; ok is false (and the colour grey) when it cannot.
+func ParseColor(hex string) (c color.NRGBA, ok bool) {
+	var r, g, b uint8
+	if !colorPattern.MatchString(hex) {
+		return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}, false
+	}
+	fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}, true
+}
 
 // Palette is the colours new codes take in turn: distinct, readable as a
 // light tint behind text in both themes, none close to the selection colour.

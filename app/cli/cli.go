@@ -52,8 +52,9 @@ const Usage = `usage:
   casebook [--db PATH] memo ID [--section KEY] TEXT
   casebook [--db PATH] notes [ID] [--json]
   casebook [--db PATH] codes [--json]
-  casebook [--db PATH] compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json]
-  casebook [--db PATH] compare --countries CC,CC [--field F] [--json]
+  casebook [--db PATH] compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json | --pdf OUT.pdf]
+  casebook [--db PATH] compare --countries CC,CC [--field F] [--json | --pdf OUT.pdf]
+  casebook [--db PATH] report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]
   casebook [--db PATH] comparisons [--json]
   casebook version
 
@@ -132,8 +133,9 @@ func commands() map[string]command {
 		"memo":  {"memo ID [--section KEY] [--author NAME] TEXT", runMemo},
 		"notes": {"notes [ID] [--json]", runNotes},
 		"codes": {"codes [--json]", runCodes},
-		"compare": {"compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json]\n" +
-			"       casebook compare --countries CC,CC [--field F] [--json]", runCompare},
+		"compare": {"compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json | --pdf OUT.pdf]\n" +
+			"       casebook compare --countries CC,CC [--field F] [--json | --pdf OUT.pdf]", runCompare},
+		"report":      {"report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]", runReport},
 		"comparisons": {"comparisons [--json]", runComparisons},
 	}
 }
@@ -178,12 +180,21 @@ func Run(ctx context.Context, inv Invocation, stdout, stderr io.Writer) int {
 }
 
 func runVersion(out io.Writer) int {
+	fmt.Fprintf(out, "casebook %s (schema %d, catalogue %s)\n", Version, store.SchemaVersion(), catalogueVersion())
+	return 0
+}
+
+func catalogueVersion() string {
 	v, err := seeds.Version()
 	if err != nil {
-		v = "unknown"
+		return "unknown"
 	}
-	fmt.Fprintf(out, "casebook %s (schema %d, catalogue %s)\n", Version, store.SchemaVersion(), v)
-	return 0
+	return v
+}
+
+// versionLine names the program and the catalogue, as reports print it.
+func versionLine() string {
+	return fmt.Sprintf("Casebook %s · catalogue %s", Version, catalogueVersion())
 }
 
 // parseFlags parses fs from args, allowing options after positional

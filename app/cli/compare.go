@@ -7,7 +7,9 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
+	"casebook/app/report"
 	"casebook/store"
 )
 
@@ -19,6 +21,8 @@ func runCompare(ctx context.Context, st *store.Store, args []string, out io.Writ
 	shared := fs.Bool("only-shared", false, "only sections where every column has text")
 	save := fs.String("save", "", "also save the comparison under this name")
 	asJSON := fs.Bool("json", false, "print JSON")
+	var pdf pdfFlags
+	pdf.add(fs)
 	ids, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -37,11 +41,75 @@ func runCompare(ctx context.Context, st *store.Store, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
+	if pdf.out != "" {
+		return pdf.write(ctx, v, out)
+	}
 	if *asJSON {
 		return writeJSON(out, v)
 	}
 	printComparison(out, v)
 	return nil
+}
+
+// pdfFlags are the options of a PDF report on the command line.
+type pdfFlags struct {
+	out, title, who, paper string
+}
+
+func (p *pdfFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&p.out, "pdf", "", "write the comparison as a PDF report to this file")
+	fs.StringVar(&p.title, "title", "", "the report's title (default: the comparison's name, or its cases)")
+	fs.StringVar(&p.who, "author", "", "the report's author (default $CASEBOOK_AUTHOR or your login name)")
+	fs.StringVar(&p.paper, "paper", "A4", "A4 or Letter")
+}
+
+// write renders the comparison as a PDF report into the file.
+func (p *pdfFlags) write(ctx context.Context, v store.ComparisonView, out io.Writer) error {
+	title := p.title
+	if title == "" {
+		title = reportTitle(v)
+	}
+	r := report.FromComparison(v, report.Meta{Title: title, Author: author(p.who), Version: versionLine(), Date: time.Now()})
+	if err := report.WriteFile(p.out, r, report.Options{Paper: p.paper}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s\n", p.out)
+	return nil
+}
+
+// reportTitle is the saved comparison's name, or says what it compares (the
+// cover lists the cases themselves).
+func reportTitle(v store.ComparisonView) string {
+	if v.Comparison.Name != "" {
+		return v.Comparison.Name
+	}
+	if v.Comparison.Kind == store.CompareGroups {
+		return "Coordination practices in " + strings.Join(v.Comparison.Members, ", ")
+	}
+	return fmt.Sprintf("%d coordination practices compared", len(v.Columns))
+}
+
+func runReport(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	name := fs.String("comparison", "", "the name of a saved comparison")
+	var pdf pdfFlags
+	pdf.add(fs)
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *name == "" || pdf.out == "" || len(rest) > 0 {
+		return usageError{"report needs --comparison NAME and --pdf OUT.pdf"}
+	}
+	cmp, err := st.ComparisonNamed(ctx, *name)
+	if err != nil {
+		return err
+	}
+	v, err := st.Compare(ctx, cmp)
+	if err != nil {
+		return err
+	}
+	return pdf.write(ctx, v, out)
 }
 
 // comparisonFrom reads a comparison off the command line.

@@ -20,6 +20,8 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -164,6 +166,32 @@ func render(buf *bytes.Buffer, r Report, parts Parts, geo geometry) (err error) 
 	d.build()
 	if err := d.pdf.Output(buf); err != nil {
 		return fmt.Errorf("report: render: %w", err)
+	}
+	return nil
+}
+
+// WriteFile renders r and writes it to path through a temporary file in the
+// same folder, renamed into place only when complete: a failed or
+// interrupted export leaves no partial PDF and does not touch an older file.
+func WriteFile(path string, r Report, opt Options) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, r, opt); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".casebook-report-*.pdf")
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report: %w", err)
 	}
 	return nil
 }

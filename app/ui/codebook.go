@@ -219,9 +219,6 @@ func (cb *codebook) delete(c store.Code) {
 
 // codeColor parses "#rrggbb"; an unreadable value gives grey.
 func codeColor(hex string) color.NRGBA {
-	var r, g, b uint8
-	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
-		return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-	}
-	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
+	c, _ := store.ParseColor(hex)
+	return c
 }
