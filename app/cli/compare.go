@@ -67,7 +67,7 @@ func (p *pdfFlags) add(fs *flag.FlagSet) {
 func (p *pdfFlags) write(ctx context.Context, v store.ComparisonView, out io.Writer) error {
 	title := p.title
 	if title == "" {
-		title = reportTitle(v)
+		title = report.DefaultTitle(v)
 	}
 	r := report.FromComparison(v, report.Meta{Title: title, Author: author(p.who), Version: versionLine(), Date: time.Now()})
 	if err := report.WriteFile(p.out, r, report.Options{Paper: p.paper}); err != nil {
@@ -75,18 +75,6 @@ func (p *pdfFlags) write(ctx context.Context, v store.ComparisonView, out io.Wri
 	}
 	fmt.Fprintf(out, "wrote %s\n", p.out)
 	return nil
-}
-
-// reportTitle is the saved comparison's name, or says what it compares (the
-// cover lists the cases themselves).
-func reportTitle(v store.ComparisonView) string {
-	if v.Comparison.Name != "" {
-		return v.Comparison.Name
-	}
-	if v.Comparison.Kind == store.CompareGroups {
-		return "Coordination practices in " + strings.Join(v.Comparison.Members, ", ")
-	}
-	return fmt.Sprintf("%d coordination practices compared", len(v.Columns))
 }
 
 func runReport(ctx context.Context, st *store.Store, args []string, out io.Writer) error {

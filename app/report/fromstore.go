@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"casebook/store"
@@ -38,6 +39,18 @@ func FromComparison(v store.ComparisonView, meta Meta) Report {
 	}
 	r.References = references(v)
 	return r
+}
+
+// DefaultTitle is the saved comparison's name, or says what it compares
+// (the cover lists the cases themselves).
+func DefaultTitle(v store.ComparisonView) string {
+	if v.Comparison.Name != "" {
+		return v.Comparison.Name
+	}
+	if v.Comparison.Kind == store.CompareGroups {
+		return "Coordination practices in " + strings.Join(v.Comparison.Members, ", ")
+	}
+	return fmt.Sprintf("%d coordination practices compared", len(v.Columns))
 }
 
 func subtitle(v store.ComparisonView) string {

@@ -60,6 +60,7 @@ func (m *Main) build() fyne.CanvasObject {
 	m.outer = container.NewHSplit(m.filters.build(), m.inner)
 	m.outer.Offset = 0.18
 	m.compare = newCompareView(m.ctx, m.cat, m.win, m.prefs, m.marks, m.say)
+	m.compare.onPDF = m.exportPDF
 	m.compare.highlight = func(caseID, section string, start, end int, after func()) {
 		m.reader.notes.highlightAt(caseID, section, start, end, m.reader.notes.lastCodes(), "", after)
 	}

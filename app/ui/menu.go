@@ -28,6 +28,7 @@ var (
 	shortcutHighlight = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutCodes     = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutComp      = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport    = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (m *Main) menu() *fyne.MainMenu {
@@ -53,8 +54,11 @@ func (m *Main) menu() *fyne.MainMenu {
 	compare := fyne.NewMenuItem("Compare", func() { m.tabs.SelectIndex(1) })
 	compare.Shortcut = shortcutComp
 	browse := fyne.NewMenuItem("Browse", func() { m.tabs.SelectIndex(0) })
+	export := fyne.NewMenuItem("Export comparison as PDF…", m.exportComparison)
+	export.Shortcut = shortcutExport
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder)),
+		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder),
+			fyne.NewMenuItemSeparator(), export),
 		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
 			highlight, memo, fyne.NewMenuItemSeparator(), author),
 		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
@@ -73,6 +77,15 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.highlightSelection() })
 	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
 	c.AddShortcut(shortcutComp, func(fyne.Shortcut) { m.tabs.SelectIndex(1) })
+	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { m.exportComparison() })
+}
+
+// exportComparison exports the comparison of the Compare tab as a PDF.
+func (m *Main) exportComparison() {
+	if len(m.compare.view.Columns) == 0 {
+		m.tabs.SelectIndex(1)
+	}
+	m.exportPDF(m.compare.view)
 }
 
 // highlightSelection highlights the selected words in the reader or, on the
@@ -130,6 +143,7 @@ var shortcutSheet = [][2]string{
 	{"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last annotating action"},
 	{"Ctrl+Shift+B", "Open the codebook"},
 	{"Ctrl+K", "Compare the marked cases"},
+	{"Ctrl+E", "Export the comparison as a PDF report"},
 	{"Ctrl+C", "Copy the selected words"},
 	{"Shift+arrows, double/triple click", "Extend the selection, select a word / paragraph"},
 }

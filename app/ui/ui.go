@@ -19,6 +19,7 @@ type Catalogue interface {
 	Template(ctx context.Context) (store.Template, error)
 	Vocabulary(ctx context.Context) (store.Vocabulary, error)
 	PutCases(ctx context.Context, origin store.Origin, cases []store.Case) error
+	SeedVersion(ctx context.Context) (string, error)
 	Annotator
 }
 
