@@ -65,5 +65,6 @@ func New(app fyne.App, w fyne.Window, cat Catalogue) *Main {
 	m.addShortcuts()
 	m.restore()
 	w.SetOnClosed(m.save)
+	m.warmUp()
 	return m
 }

@@ -189,6 +189,27 @@ func (p *Prose) layoutKey(width float32) layoutKey {
 	}
 }
 
+// Warm measures the words of text as this widget would draw them, so that a
+// later text sharing them lays out without measuring: Fyne measures each new
+// word in about 40 us, most of the cost of showing a long text the first
+// time. Call it on the UI goroutine, in idle time.
+func (p *Prose) Warm(text string) {
+	k := p.layoutKey(0)
+	start := -1
+	for i, r := range text {
+		switch {
+		case !blank(r) && r != '\n' && start < 0:
+			start = i
+		case (blank(r) || r == '\n') && start >= 0:
+			measure(text[start:i], &k)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		measure(text[start:], &k)
+	}
+}
+
 // minSize is narrow enough for a comparison cell, and as tall as the text
 // wrapped at the current width, so that a VBox or a scroll container gives
 // the widget its whole height (Fyne re-asks after each resize).
