@@ -54,6 +54,7 @@ const Usage = `usage:
   casebook [--db PATH] codes [--json]
   casebook [--db PATH] compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json | --pdf OUT.pdf]
   casebook [--db PATH] compare --countries CC,CC [--field F] [--json | --pdf OUT.pdf]
+  casebook [--db PATH] compare --fields F,F [--json | --pdf OUT.pdf]
   casebook [--db PATH] report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]
   casebook [--db PATH] comparisons [--json]
   casebook version
@@ -134,7 +135,8 @@ func commands() map[string]command {
 		"notes": {"notes [ID] [--json]", runNotes},
 		"codes": {"codes [--json]", runCodes},
 		"compare": {"compare ID ID [ID ID] [--sections KEY,KEY] [--only-shared] [--save NAME] [--json | --pdf OUT.pdf]\n" +
-			"       casebook compare --countries CC,CC [--field F] [--json | --pdf OUT.pdf]", runCompare},
+			"       casebook compare --countries CC,CC [--field F] [--json | --pdf OUT.pdf]\n" +
+			"       casebook compare --fields F,F [--json | --pdf OUT.pdf]", runCompare},
 		"report":      {"report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]", runReport},
 		"comparisons": {"comparisons [--json]", runComparisons},
 	}

@@ -17,6 +17,7 @@ func runCompare(ctx context.Context, st *store.Store, args []string, out io.Writ
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	sections := fs.String("sections", "", "only these sections, e.g. emergence,effects")
 	countries := fs.String("countries", "", "compare countries instead of cases, e.g. NO,EE")
+	fields := fs.String("fields", "", "compare policy fields instead of cases, e.g. health,employment")
 	field := fs.String("field", "", "with --countries: only cases of this policy field")
 	shared := fs.Bool("only-shared", false, "only sections where every column has text")
 	save := fs.String("save", "", "also save the comparison under this name")
@@ -27,7 +28,7 @@ func runCompare(ctx context.Context, st *store.Store, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
-	cmp, err := comparisonFrom(ids, *countries, *field, *sections, *shared)
+	cmp, err := comparisonFrom(ids, *countries, *fields, *field, *sections, *shared)
 	if err != nil {
 		return err
 	}
@@ -100,31 +101,48 @@ func runReport(ctx context.Context, st *store.Store, args []string, out io.Write
 	return pdf.write(ctx, v, out)
 }
 
-// comparisonFrom reads a comparison off the command line.
-func comparisonFrom(ids []string, countries, field, sections string, shared bool) (store.Comparison, error) {
+// comparisonFrom reads a comparison off the command line: case ids, or
+// groups of cases by country or by policy field.
+func comparisonFrom(ids []string, countries, fields, field, sections string, shared bool) (store.Comparison, error) {
 	cmp := store.Comparison{Kind: store.CompareCases, Members: ids, OnlyShared: shared}
-	if countries != "" {
-		if len(ids) > 0 {
-			return cmp, usageError{"compare either case ids or --countries, not both"}
+	groups := 0
+	for _, g := range []string{countries, fields} {
+		if g != "" {
+			groups++
 		}
-		cmp.Kind, cmp.Facet = store.CompareGroups, store.KindCountry
-		cmp.Members = nil
-		for _, c := range strings.Split(countries, ",") {
-			cmp.Members = append(cmp.Members, strings.ToUpper(strings.TrimSpace(c)))
-		}
+	}
+	if groups > 1 || groups == 1 && len(ids) > 0 {
+		return cmp, usageError{"compare case ids, --countries or --fields: one of them"}
+	}
+	switch {
+	case countries != "":
+		cmp.Kind, cmp.Facet, cmp.Members = store.CompareGroups, store.KindCountry, splitList(strings.ToUpper(countries))
 		if field != "" {
 			cmp.Scope.Values = map[string][]string{store.KindField: {field}}
 		}
-	} else if field != "" {
+	case fields != "":
+		cmp.Kind, cmp.Facet, cmp.Members = store.CompareGroups, store.KindField, splitList(fields)
+	}
+	if field != "" && countries == "" {
 		return cmp, usageError{"--field goes with --countries"}
 	}
 	if len(cmp.Members) < 2 || len(cmp.Members) > store.MaxColumns {
-		return cmp, usageError{fmt.Sprintf("compare needs 2 to %d case ids or countries", store.MaxColumns)}
+		return cmp, usageError{fmt.Sprintf("compare needs 2 to %d case ids, countries or fields", store.MaxColumns)}
 	}
 	if sections != "" {
 		cmp.Sections = strings.Split(sections, ",")
 	}
 	return cmp, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func printComparison(out io.Writer, v store.ComparisonView) {

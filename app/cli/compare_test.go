@@ -25,7 +25,17 @@ func TestCompareCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 0 || v.Columns[0].Title != "Norway (NO)" || len(v.Columns[1].CaseIDs) != 1 {
 		t.Errorf("countries: %v %+v", err, v.Columns)
 	}
-	for _, args := range [][]string{{"compare", "no-nav-reform"}, {"compare", "a", "b", "c", "d", "e"}, {"compare", "x", "--countries", "NO,EE"}} {
+	out, _, code = run(t, db, "compare", "--fields", "central-government,health,employment", "--json")
+	total := 0
+	if err := json.Unmarshal([]byte(out), &v); err == nil {
+		for _, c := range v.Columns {
+			total += len(c.CaseIDs)
+		}
+	}
+	if code != 0 || total != 22 {
+		t.Errorf("the three fields hold %d cases, want 22", total)
+	}
+	for _, args := range [][]string{{"compare", "no-nav-reform"}, {"compare", "--countries", "NO,EE", "--fields", "health,employment"}, {"compare", "a", "b", "c", "d", "e"}, {"compare", "x", "--countries", "NO,EE"}} {
 		if _, _, code := run(t, db, args...); code != cli.ExitUsage {
 			t.Errorf("%v: exit %d", args, code)
 		}

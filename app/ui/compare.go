@@ -23,25 +23,28 @@ const labelWidth = 170
 // compareView puts 2 to 4 cases, or groups of cases, side by side, section
 // by section: attributes first, then the sections, then the code matrix.
 type compareView struct {
-	ctx     context.Context
-	cat     Catalogue
-	win     fyne.Window
-	prefs   fyne.Preferences
-	marks   *marks
-	status  func(string)
-	cmp     store.Comparison
-	view    store.ComparisonView
-	mode    *widget.RadioGroup
-	groups  *widget.CheckGroup
-	field   *widget.Select
-	shared  *widget.Check
-	title   *widget.Label
-	rows    *fyne.Container
-	scroll  *container.Scroll
-	cells   map[string][]*prose.Prose // row key -> the prose of each cell
-	fields  map[string]string         // field label -> value
-	onPDF   func(store.ComparisonView)
-	loading bool
+	ctx    context.Context
+	cat    Catalogue
+	win    fyne.Window
+	prefs  fyne.Preferences
+	marks  *marks
+	status func(string)
+	cmp    store.Comparison
+	view   store.ComparisonView
+	mode   *widget.RadioGroup
+	groups *widget.CheckGroup
+	field  *widget.Select
+	shared *widget.Check
+	title  *widget.Label
+	rows   *fyne.Container
+	scroll *container.Scroll
+	cells  map[string][]*prose.Prose // row key -> the prose of each cell
+	fields map[string]string         // field label -> value
+	// countryOpts and fieldOpts are the groups each mode offers.
+	countryOpts, fieldOpts []string
+	groupMode              string
+	onPDF                  func(store.ComparisonView)
+	loading                bool
 	// highlight stores a passage selected in a cell (the reader's annotator).
 	highlight func(caseID, section string, start, end int, after func())
 	mark      *widget.Button
@@ -57,7 +60,7 @@ func newCompareView(ctx context.Context, cat Catalogue, w fyne.Window, prefs fyn
 
 func (v *compareView) build() fyne.CanvasObject {
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.mode = widget.NewRadioGroup([]string{"Marked cases", "Countries"}, func(string) { v.reload() })
+	v.mode = widget.NewRadioGroup([]string{"Marked cases", "Countries", "Policy fields"}, func(string) { v.reload() })
 	v.mode.Horizontal = true
 	v.groups = widget.NewCheckGroup(nil, func([]string) { v.reload() })
 	v.groups.Horizontal = true
@@ -91,16 +94,15 @@ func (v *compareView) build() fyne.CanvasObject {
 func (v *compareView) setOptions(countries []store.FacetCount, fields []store.FacetCount) {
 	v.loading = true
 	defer func() { v.loading = false }()
-	var opts []string
+	v.countryOpts, v.fieldOpts = nil, nil
 	for _, c := range countries {
-		opts = append(opts, c.Value)
+		v.countryOpts = append(v.countryOpts, c.Value)
 	}
-	v.groups.Options = opts
-	v.groups.Refresh()
 	v.fields = map[string]string{"All fields": ""}
 	names := []string{"All fields"}
 	for _, f := range fields {
 		names, v.fields[f.Label] = append(names, f.Label), f.Value
+		v.fieldOpts = append(v.fieldOpts, f.Label)
 	}
 	v.field.Options = names
 	if v.field.Selected == "" {
@@ -111,10 +113,17 @@ func (v *compareView) setOptions(countries []store.FacetCount, fields []store.Fa
 // current reads the comparison the controls describe.
 func (v *compareView) current() store.Comparison {
 	c := store.Comparison{Name: v.cmp.Name, ID: v.cmp.ID, Sections: v.cmp.Sections, OnlyShared: v.shared.Checked}
-	if v.mode.Selected == "Countries" {
+	switch v.mode.Selected {
+	case "Countries":
 		c.Kind, c.Facet, c.Members = store.CompareGroups, store.KindCountry, v.groups.Selected
 		if f := v.fields[v.field.Selected]; f != "" {
 			c.Scope.Values = map[string][]string{store.KindField: {f}}
+		}
+		return c
+	case "Policy fields":
+		c.Kind, c.Facet = store.CompareGroups, store.KindField
+		for _, label := range v.groups.Selected {
+			c.Members = append(c.Members, v.fields[label])
 		}
 		return c
 	}
@@ -127,15 +136,31 @@ func (v *compareView) reload() {
 	if v.loading {
 		return
 	}
-	countries := v.mode.Selected == "Countries"
-	if countries {
-		v.groups.Show()
-		v.field.Show()
-	} else {
-		v.groups.Hide()
-		v.field.Hide()
-	}
+	v.showGroups(v.mode.Selected)
 	v.show(v.current())
+}
+
+// showGroups offers the groups of a mode (countries or fields), keeping the
+// ticks while the mode stays the same.
+func (v *compareView) showGroups(mode string) {
+	v.field.Hidden = mode != "Countries"
+	v.field.Refresh()
+	if mode == "Marked cases" {
+		v.groups.Hide()
+		return
+	}
+	v.groups.Show()
+	if mode != v.groupMode {
+		v.groupMode = mode
+		v.loading = true
+		v.groups.Options = v.countryOpts
+		if mode == "Policy fields" {
+			v.groups.Options = v.fieldOpts
+		}
+		v.groups.SetSelected(nil)
+		v.groups.Refresh()
+		v.loading = false
+	}
 }
 
 // show loads a comparison and draws it; with too few members it explains.
@@ -158,7 +183,7 @@ func (v *compareView) show(c store.Comparison) {
 func (v *compareView) explain(c store.Comparison) {
 	what := "Mark 2 to 4 cases with + in Browse to compare them here."
 	if c.Kind == store.CompareGroups {
-		what = "Tick 2 to 4 countries to compare their cases."
+		what = "Tick 2 to 4 of them to compare their cases."
 	}
 	v.view = store.ComparisonView{}
 	v.title.SetText("Compare")
@@ -468,13 +493,31 @@ func (v *compareView) open(name string) {
 	v.loading = true
 	v.shared.SetChecked(c.OnlyShared)
 	if c.Kind == store.CompareGroups {
-		v.mode.SetSelected("Countries")
-		v.groups.SetSelected(c.Members)
+		mode := "Countries"
+		members := c.Members
+		if c.Facet == store.KindField {
+			mode, members = "Policy fields", v.fieldLabels(c.Members)
+		}
+		v.mode.SetSelected(mode)
+		v.showGroups(mode)
+		v.groups.SetSelected(members)
 	} else {
 		v.mode.SetSelected("Marked cases")
 	}
 	v.loading = false
 	v.show(c)
+}
+
+func (v *compareView) fieldLabels(values []string) []string {
+	var out []string
+	for _, value := range values {
+		for label, val := range v.fields {
+			if val == value && val != "" {
+				out = append(out, label)
+			}
+		}
+	}
+	return out
 }
 
 // askSections chooses which sections the comparison shows.

@@ -141,3 +141,20 @@ func TestHighlightFromTheComparison(t *testing.T) {
 		t.Errorf("the comparison does not draw the new highlight: %d", n)
 	}
 }
+
+func TestComparePolicyFields(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, w := newTestMain(t, a, openCatalogue(t))
+	w.Resize(fyne.NewSize(1280, 800))
+	m.tabs.SelectIndex(1)
+	v := m.compare
+	v.mode.SetSelected("Policy fields")
+	v.groups.SetSelected([]string{"Central government", "Health", "Employment"})
+	total := 0
+	for _, c := range v.view.Columns {
+		total += len(c.CaseIDs)
+	}
+	if len(v.view.Columns) != 3 || total != 22 || v.field.Visible() {
+		t.Errorf("three fields: %d columns, %d cases", len(v.view.Columns), total)
+	}
+}
