@@ -35,6 +35,10 @@ func attributeRows(cols []Column, vocab Vocabulary) []AttributeRow {
 					}
 				}
 			}
+			if len(col.Cases) > 1 {
+				// A group's values are a set: sorted, so that equal sets read (and compare) equal.
+				slices.Sort(values)
+			}
 			row.Values = append(row.Values, strings.Join(values, ", "))
 		}
 		row.Differs, row.Odd = oddOnes(row.Values)

@@ -88,6 +88,11 @@ func TestCompareCountries(t *testing.T) {
 		t.Fatalf("employment cases of NO and EE: %+v", v.Columns)
 	}
 	wide, _ := st.Compare(ctx, store.Comparison{Kind: store.CompareGroups, Facet: store.KindCountry, Members: []string{"NO", "EE"}})
+	for _, a := range wide.Attributes {
+		if a.Name == "Policy field" && (a.Differs || a.Values[0] != "Central government, Employment, Health") {
+			t.Errorf("both countries have cases in all three fields: %+v", a)
+		}
+	}
 	abstract := wide.Rows[0]
 	if len(abstract.Cells[1].Parts) != 4 || abstract.Cells[1].Parts[0].CaseTitle == "" {
 		t.Errorf("every Estonian case's abstract under its title: %d parts", len(abstract.Cells[1].Parts))
