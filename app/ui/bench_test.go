@@ -95,3 +95,18 @@ func warmFirst(b *testing.B) float64 {
 	m.reader.scroll.Content.MinSize()
 	return float64(time.Since(start).Microseconds()) / 1000
 }
+
+// BenchmarkOpenComparison opens a 4-case comparison in the Compare tab with
+// 10,000 cases in the catalogue: loading and laying out every cell.
+func BenchmarkOpenComparison(b *testing.B) {
+	m := benchMain(b)
+	for _, id := range []string{"gen-00001", "gen-04000", "gen-07000", "gen-long"} {
+		m.marks.Toggle(id)
+	}
+	m.tabs.SelectIndex(1)
+	b.ResetTimer()
+	for b.Loop() {
+		m.compare.reload()
+		m.compare.scroll.Content.MinSize()
+	}
+}
