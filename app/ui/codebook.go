@@ -78,14 +78,7 @@ func (cb *codebook) changed(err error) {
 	}
 }
 
-func (cb *codebook) code(id string) (store.Code, bool) {
-	for _, c := range cb.codes {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return store.Code{}, false
-}
+func (cb *codebook) code(id string) (store.Code, bool) { return findCode(cb.codes, id) }
 
 func (cb *codebook) childIDs(id widget.TreeNodeID) []widget.TreeNodeID {
 	var out []widget.TreeNodeID

@@ -114,12 +114,8 @@ func (p *notesPanel) memoCard(m store.Memo) fyne.CanvasObject {
 
 // codeColorOf is the colour of a code, grey if it is unknown.
 func codeColorOf(codes []store.Code, id string) color.Color {
-	for _, c := range codes {
-		if c.ID == id {
-			return codeColor(c.Color)
-		}
-	}
-	return codeColor("")
+	c, _ := findCode(codes, id)
+	return codeColor(c.Color)
 }
 
 func shorten(s string, max int) string {
