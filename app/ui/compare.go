@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"casebook/app/ui/prose"
@@ -534,7 +535,7 @@ func (v *compareView) askSections() {
 	}
 	checks := widget.NewCheckGroup(headings, nil)
 	for _, s := range t {
-		if len(v.cmp.Sections) == 0 || containsString(v.cmp.Sections, s.Key) {
+		if len(v.cmp.Sections) == 0 || slices.Contains(v.cmp.Sections, s.Key) {
 			checks.Selected = append(checks.Selected, s.Heading)
 		}
 	}
@@ -550,13 +551,4 @@ func (v *compareView) askSections() {
 		c.Sections = chosen
 		v.show(c)
 	}, v.win)
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

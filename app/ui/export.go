@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,14 +49,7 @@ func (m *Main) exportPDF(v store.ComparisonView) {
 }
 
 func chosenParts(selected []string) report.Parts {
-	has := func(s string) bool {
-		for _, v := range selected {
-			if v == s {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(s string) bool { return slices.Contains(selected, s) }
 	return report.Parts{NoAttributes: !has("Attributes"), NoSections: !has("Sections"), NoNotes: !has("Notes"),
 		NoCodes: !has("Code matrix"), NoSources: !has("Sources")}
 }
