@@ -202,3 +202,27 @@ func TestMemoThroughTheDialog(t *testing.T) {
 		t.Errorf("undo left the memo: %+v", memos)
 	}
 }
+
+func TestWelcomeShowsTheWayAndCanBeDismissed(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, w := newTestMain(t, a, openCatalogue(t))
+	m.showWelcome()
+	if !strings.Contains(inDialog[*widget.Label](t, w)[0].Text, "COCOPS catalogue case:") {
+		t.Error("the welcome does not explain the provenance labels")
+	}
+	for _, c := range inDialog[*widget.Check](t, w) {
+		test.Tap(c) // Don't show this again
+	}
+	test.Tap(buttonIn(t, w, "Compare two countries"))
+	if m.tabs.SelectedIndex() != 1 || len(m.compare.view.Columns) != 2 || m.compare.view.Columns[0].Title != "Norway (NO)" {
+		t.Errorf("Compare two countries: tab %d, %d columns", m.tabs.SelectedIndex(), len(m.compare.view.Columns))
+	}
+	if !a.Preferences().Bool(prefWelcomeDone) {
+		t.Error("Don't show again was not kept")
+	}
+	before := w.Canvas().Overlays().Top()
+	m.showWelcome()
+	if w.Canvas().Overlays().Top() != before {
+		t.Error("the welcome came back after Don't show again")
+	}
+}

@@ -62,7 +62,10 @@ func (m *Main) menu() *fyne.MainMenu {
 		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
 			highlight, memo, fyne.NewMenuItemSeparator(), author),
 		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
-		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
+		fyne.NewMenu("Help", fyne.NewMenuItem("Welcome", func() {
+			m.prefs.SetBool(prefWelcomeDone, false)
+			m.showWelcome()
+		}), fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
 	)
 }
 
@@ -155,18 +158,6 @@ func (m *Main) showShortcuts() {
 		grid.Add(widget.NewLabel(row[1]))
 	}
 	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, m.win)
-}
-
-func (m *Main) showAbout() {
-	text := fmt.Sprintf("Casebook %s\n\nA catalogue of coordination practices in European public sectors, "+
-		"starting from the COCOPS project (WP5) and related, well-documented cases. Every case names its "+
-		"sources and says where it comes from: COCOPS catalogue case, COCOPS related case, related practice, "+
-		"or your own.", Version)
-	label := widget.NewLabel(text)
-	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Casebook", "Close", label, m.win)
-	d.Resize(fyne.NewSize(460, 260))
-	d.Show()
 }
 
 // importFiles asks for one case file and imports it.

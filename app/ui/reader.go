@@ -116,7 +116,9 @@ func (r *reader) refreshMark() {
 }
 
 func sectionHeading(text string) fyne.CanvasObject {
-	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+	h := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+	h.Wrapping = fyne.TextWrapWord // a narrow reader wraps the heading rather than widening
+	return h
 }
 
 // scrollTo brings a section's rune offset into view, a little below the top.

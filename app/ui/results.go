@@ -37,11 +37,11 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.search = newSearchEntry(r)
 	r.search.OnChanged = r.main.queryChanged
 	r.count = widget.NewLabel("")
-	r.markedOnly = widget.NewCheck("Marked only", func(on bool) {
+	r.markedOnly = widget.NewCheck("Marked", func(on bool) {
 		r.onlyMarked = on
 		r.main.refresh()
 	})
-	r.mineOnly = widget.NewCheck("My notes only", func(on bool) {
+	r.mineOnly = widget.NewCheck("My notes", func(on bool) {
 		r.onlyMine = on
 		r.main.refresh()
 	})

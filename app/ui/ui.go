@@ -66,5 +66,6 @@ func New(app fyne.App, w fyne.Window, cat Catalogue) *Main {
 	m.restore()
 	w.SetOnClosed(m.save)
 	m.warmUp()
+	m.showWelcome()
 	return m
 }
