@@ -47,7 +47,7 @@ type annotator struct {
 
 func newAnnotator(r *reader, prefs fyne.Preferences, status func(string)) *annotator {
 	a := &annotator{r: r, prefs: prefs, status: status}
-	a.panel = newNotesPanel(a.openAnnotation, a.editMemo, a.addMemo)
+	a.panel = newNotesPanel(a.openAnnotation, a.editAnnotation, a.editMemo, a.addMemo)
 	return a
 }
 

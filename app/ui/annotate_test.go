@@ -226,3 +226,26 @@ func TestWelcomeShowsTheWayAndCanBeDismissed(t *testing.T) {
 		t.Error("the welcome came back after Don't show again")
 	}
 }
+
+func TestNoteCardsWorkFromTheKeyboard(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefAuthor, "Lise")
+	st := openCatalogue(t)
+	m, w := newTestMain(t, a, st)
+	m.open("no-nav-reform")
+	selectWords(t, m, "abstract", "NAV reform", 1)
+	test.Tap(m.reader.notes.bar.Objects[0].(*widget.Button))
+	card := m.reader.notes.panel.box.Objects[0].(*noteCard)
+	w.Canvas().Focus(card)
+	if card.outline.StrokeColor == nil || w.Canvas().Focused() != card {
+		t.Fatal("the card takes no focus")
+	}
+	card.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	memo := inDialog[*widget.Entry](t, w)
+	test.Type(memo[len(memo)-1], "typed at the keyboard")
+	test.Tap(buttonIn(t, w, "Save"))
+	list, _ := st.Annotations(context.Background(), "no-nav-reform")
+	if len(list) != 1 || list[0].Memo != "typed at the keyboard" {
+		t.Errorf("memo through the keyboard: %+v", list)
+	}
+}

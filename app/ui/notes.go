@@ -21,13 +21,14 @@ type notesPanel struct {
 	box      *fyne.Container
 	title    *widget.Label
 	onOpen   func(store.Annotation)
+	onEdit   func(id string)
 	onMemo   func(store.Memo)
 	onAdd    func()
 	headings map[string]string
 }
 
-func newNotesPanel(onOpen func(store.Annotation), onMemo func(store.Memo), onAdd func()) *notesPanel {
-	return &notesPanel{onOpen: onOpen, onMemo: onMemo, onAdd: onAdd}
+func newNotesPanel(onOpen func(store.Annotation), onEdit func(id string), onMemo func(store.Memo), onAdd func()) *notesPanel {
+	return &notesPanel{onOpen: onOpen, onEdit: onEdit, onMemo: onMemo, onAdd: onAdd}
 }
 
 func (p *notesPanel) build() fyne.CanvasObject {
@@ -100,7 +101,7 @@ func (p *notesPanel) annotationCard(a store.Annotation, codes []store.Code) fyne
 		lines = append(lines, "memo: "+shorten(a.Memo, 240))
 	}
 	lines = append(lines, fmt.Sprintf("%s · %s · %s", p.headings[a.Section], nonEmptyOr(a.Author, "unknown author"), a.Updated.Local().Format("2 Jan 2006")))
-	return newNoteCard(col, lines, func() { p.onOpen(a) })
+	return newNoteCard(col, lines, func() { p.onOpen(a) }, func() { p.onEdit(a.ID) })
 }
 
 func (p *notesPanel) memoCard(m store.Memo) fyne.CanvasObject {
@@ -109,7 +110,7 @@ func (p *notesPanel) memoCard(m store.Memo) fyne.CanvasObject {
 	if m.Section == "" {
 		lines[0] = "Memo on the case"
 	}
-	return newNoteCard(theme.Color(theme.ColorNamePrimary), lines, func() { p.onMemo(m) })
+	return newNoteCard(theme.Color(theme.ColorNamePrimary), lines, func() { p.onMemo(m) }, func() { p.onMemo(m) })
 }
 
 // codeColorOf is the colour of a code, grey if it is unknown.
@@ -133,19 +134,24 @@ func nonEmptyOr(s, fallback string) string {
 	return s
 }
 
-// noteCard is one entry of the notes panel: a coloured bar and a few lines;
-// tapping it acts on the note.
+// noteCard is one entry of the notes panel: a coloured bar and a few lines.
+// Tapping it acts on the note; it takes the keyboard focus (Tab), shows it
+// with an outline, and Enter or Space opens the note for editing.
 type noteCard struct {
 	widget.BaseWidget
-	bar   *canvas.Rectangle
-	text  *widget.Label
-	onTap func()
+	bar     *canvas.Rectangle
+	outline *canvas.Rectangle
+	text    *widget.Label
+	onTap   func()
+	onEdit  func()
 }
 
-func newNoteCard(c color.Color, lines []string, onTap func()) *noteCard {
-	n := &noteCard{text: widget.NewLabel(strings.Join(lines, "\n")), onTap: onTap}
+func newNoteCard(c color.Color, lines []string, onTap, onEdit func()) *noteCard {
+	n := &noteCard{text: widget.NewLabel(strings.Join(lines, "\n")), onTap: onTap, onEdit: onEdit}
 	n.text.Wrapping = fyne.TextWrapWord
 	n.bar = canvas.NewRectangle(c)
+	n.outline = canvas.NewRectangle(color.Transparent)
+	n.outline.StrokeWidth = 2
 	n.ExtendBaseWidget(n)
 	return n
 }
@@ -153,7 +159,33 @@ func newNoteCard(c color.Color, lines []string, onTap func()) *noteCard {
 // Tapped acts on the note.
 func (n *noteCard) Tapped(*fyne.PointEvent) { n.onTap() }
 
+// FocusGained outlines the card, so that keyboard users see where they are.
+func (n *noteCard) FocusGained() {
+	n.outline.StrokeColor = theme.Color(theme.ColorNameFocus)
+	n.outline.Refresh()
+}
+
+// FocusLost removes the outline.
+func (n *noteCard) FocusLost() {
+	n.outline.StrokeColor = color.Transparent
+	n.outline.Refresh()
+}
+
+// TypedRune opens the note on Space.
+func (n *noteCard) TypedRune(r rune) {
+	if r == ' ' {
+		n.onEdit()
+	}
+}
+
+// TypedKey opens the note on Enter.
+func (n *noteCard) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		n.onEdit()
+	}
+}
+
 func (n *noteCard) CreateRenderer() fyne.WidgetRenderer {
 	n.bar.SetMinSize(fyne.NewSize(4, 4))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, n.bar, nil, n.text))
+	return widget.NewSimpleRenderer(container.NewStack(n.outline, container.NewBorder(nil, nil, n.bar, nil, n.text)))
 }
