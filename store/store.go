@@ -63,7 +63,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := openDB(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -74,6 +74,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+func openDB(path string) (*sql.DB, error) { return sql.Open("sqlite", dsn(path)) }
 
 // Close releases the database.
 func (s *Store) Close() error { return s.db.Close() }
