@@ -46,7 +46,10 @@ const Usage = `usage:
   casebook [--db PATH] show ID [--json]
   casebook [--db PATH] search QUERY [--limit N] [--json]
   casebook [--db PATH] import PATH...                 case files, or folders of them
+  casebook [--db PATH] import --qdpx IN.qdpx          a REFI-QDA project written by Casebook
   casebook [--db PATH] export --markdown DIR
+  casebook [--db PATH] export --qdpx OUT.qdpx         a REFI-QDA project, for other QDA tools
+  casebook [--db PATH] export --csv OUT.csv [--codes] [--excel]   one row per case, for QCA
   casebook [--db PATH] backup FILE
   casebook [--db PATH] annotate ID --section KEY --quote TEXT [--occurrence N] [--code PATH]... [--memo TEXT]
   casebook [--db PATH] memo ID [--section KEY] TEXT
@@ -126,8 +129,8 @@ func commands() map[string]command {
 		"list":   {"list [--country CC] [--field F] [--json]", runList},
 		"show":   {"show ID [--json]", runShow},
 		"search": {"search QUERY [--limit N] [--json]", runSearch},
-		"import": {"import PATH...", runImport},
-		"export": {"export --markdown DIR", runExport},
+		"import": {importUsage, runImportAll},
+		"export": {exportUsage, runExportAll},
 		"backup": {"backup FILE", runBackup},
 		"annotate": {"annotate ID --section KEY --quote TEXT [--occurrence N] [--code PATH]... [--memo TEXT] [--author NAME]",
 			runAnnotate},

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"casebook/app/exchange"
+	"casebook/store"
+)
+
+// Usage lines of the exchange formats, for the command table and Usage.
+const (
+	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel]"
+	importUsage = "import PATH... | --qdpx IN.qdpx"
+)
+
+// runExportAll is the export command in every format: --markdown is
+// runExport's, --qdpx writes a REFI-QDA project and --csv the QCA table.
+func runExportAll(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	dir := fs.String("markdown", "", "write every case as a case file into this folder")
+	qdpx := fs.String("qdpx", "", "write a REFI-QDA project (.qdpx) for other QDA tools")
+	csvPath := fs.String("csv", "", "write one row per case for QCA")
+	codes := fs.Bool("codes", false, "with --csv: add a count and a 0/1 column per code")
+	excel := fs.Bool("excel", false, "with --csv: BOM and semicolons, for Excel")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	formats := 0
+	for _, f := range []string{*dir, *qdpx, *csvPath} {
+		if f != "" {
+			formats++
+		}
+	}
+	switch {
+	case formats != 1 || len(rest) > 0:
+		return usageError{"export needs exactly one of --markdown DIR, --qdpx OUT.qdpx or --csv OUT.csv"}
+	case (*codes || *excel) && *csvPath == "":
+		return usageError{"--codes and --excel go with --csv"}
+	case *dir != "":
+		return runExport(ctx, st, args, out)
+	case *qdpx != "":
+		return exportQDPX(ctx, st, *qdpx, out)
+	}
+	return exportCSV(ctx, st, *csvPath, exchange.CSVOptions{Codes: *codes, Excel: *excel}, out)
+}
+
+func exportQDPX(ctx context.Context, st *store.Store, path string, out io.Writer) error {
+	p, err := exchange.LoadProject(ctx, st)
+	if err != nil {
+		return err
+	}
+	p.Name, p.Origin, p.Created = "Casebook catalogue "+catalogueVersion(), versionLine(), time.Now()
+	warnings, err := exchange.WriteQDPXFile(path, p)
+	if err != nil {
+		return err
+	}
+	highlights, memos := noteCounts(p)
+	fmt.Fprintf(out, "exported %d cases, %d codes, %d highlights and %d memos to %s\n",
+		len(p.Cases), len(p.Codes), highlights, memos, path)
+	printWarnings(out, warnings)
+	return nil
+}
+
+func noteCounts(p exchange.Project) (highlights, memos int) {
+	for _, cn := range p.Cases {
+		highlights += len(cn.Annotations)
+		memos += len(cn.Memos)
+	}
+	return highlights, memos
+}
+
+func printWarnings(out io.Writer, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(out, "warning: %s\n", w)
+	}
+}
+
+func exportCSV(ctx context.Context, st *store.Store, path string, opt exchange.CSVOptions, out io.Writer) error {
+	p, err := exchange.LoadProject(ctx, st)
+	if err != nil {
+		return err
+	}
+	if err := exchange.WriteCSVFile(path, p, opt); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "exported %d cases to %s\n", len(p.Cases), path)
+	return nil
+}
+
+// runImportAll is the import command: case files (runImport), or with
+// --qdpx a REFI-QDA project written by Casebook.
+func runImportAll(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
+	if !hasQDPXFlag(args) {
+		return runImport(ctx, st, args, out)
+	}
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	path := fs.String("qdpx", "", "a REFI-QDA project (.qdpx) written by Casebook")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *path == "" || len(rest) > 0 {
+		return usageError{"import --qdpx takes one .qdpx file and nothing else"}
+	}
+	return importQDPX(ctx, st, *path, out)
+}
+
+// hasQDPXFlag tells a project import from a case-file import, whose
+// arguments are paths that runImport reads as they are.
+func hasQDPXFlag(args []string) bool {
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && name == "qdpx" {
+			return true
+		}
+	}
+	return false
+}
+
+func importQDPX(ctx context.Context, st *store.Store, path string, out io.Writer) error {
+	rules, err := readRules(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, warnings, err := exchange.ReadQDPXFile(path, rules)
+	if err != nil {
+		return err
+	}
+	n, err := exchange.SaveProject(ctx, st, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "imported %d cases, %d codes, %d highlights and %d memos from %s\n",
+		n.Cases, n.Codes, n.Highlights, n.Memos, path)
+	if n.ReusedCodes > 0 || n.Duplicates > 0 {
+		fmt.Fprintf(out, "%d codes were in the codebook already; %d highlights and memos were in the catalogue already\n",
+			n.ReusedCodes, n.Duplicates)
+	}
+	printWarnings(out, warnings)
+	return nil
+}
