@@ -19,7 +19,6 @@ import (
 	"casebook/store"
 )
 
-// schemaPath is the QDA-XML schema, in the shared folder next to the repository.
 // schemaPath is a copy of the REFI-QDA 1.0 project schema (MIT licence, in
 // the file), kept with the tests so that they run from any clone.
 const schemaPath = "testdata/refi/Project.xsd"
