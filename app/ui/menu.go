@@ -29,6 +29,13 @@ var (
 	shortcutCodes     = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutComp      = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutExport    = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFolder    = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutMemo      = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutOnlyMark  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutAuthor    = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutHelp      = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
+	shortcutAbout     = &desktop.CustomShortcut{KeyName: fyne.KeyF1, Modifier: fyne.KeyModifierShift}
+	shortcutWelcome   = &desktop.CustomShortcut{KeyName: fyne.KeyF1, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (m *Main) menu() *fyne.MainMenu {
@@ -40,7 +47,8 @@ func (m *Main) menu() *fyne.MainMenu {
 	mark.Shortcut = shortcutMark
 	importItem := fyne.NewMenuItem("Import case files…", m.importFiles)
 	importItem.Shortcut = shortcutOpen
-	onlyMarked := fyne.NewMenuItem("Only marked cases", func() { m.results.markedOnly.SetChecked(!m.results.onlyMarked) })
+	onlyMarked := fyne.NewMenuItem("Only marked cases", m.toggleOnlyMarked)
+	onlyMarked.Shortcut = shortcutOnlyMark
 	undo := fyne.NewMenuItem("Undo", m.reader.notes.undo)
 	undo.Shortcut = shortcutUndo
 	redo := fyne.NewMenuItem("Redo", m.reader.notes.redo)
@@ -48,24 +56,31 @@ func (m *Main) menu() *fyne.MainMenu {
 	highlight := fyne.NewMenuItem("Highlight selection", m.highlightSelection)
 	highlight.Shortcut = shortcutHighlight
 	memo := fyne.NewMenuItem("New memo…", m.reader.notes.addMemo)
+	memo.Shortcut = shortcutMemo
 	codes := fyne.NewMenuItem("Codebook…", m.showCodebook)
 	codes.Shortcut = shortcutCodes
 	author := fyne.NewMenuItem("Author name…", m.askAuthor)
+	author.Shortcut = shortcutAuthor
+	folder := fyne.NewMenuItem("Import a folder of case files…", m.importFolder)
+	folder.Shortcut = shortcutFolder
+	help := fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts)
+	help.Shortcut = shortcutHelp
+	about := fyne.NewMenuItem("About Casebook", m.showAbout)
+	about.Shortcut = shortcutAbout
+	welcome := fyne.NewMenuItem("Welcome", m.showWelcomeAgain)
+	welcome.Shortcut = shortcutWelcome
 	compare := fyne.NewMenuItem("Compare", func() { m.tabs.SelectIndex(1) })
 	compare.Shortcut = shortcutComp
 	browse := fyne.NewMenuItem("Browse", func() { m.tabs.SelectIndex(0) })
 	export := fyne.NewMenuItem("Export comparison as PDF…", m.exportComparison)
 	export.Shortcut = shortcutExport
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", importItem, fyne.NewMenuItem("Import a folder of case files…", m.importFolder),
+		fyne.NewMenu("File", importItem, folder,
 			fyne.NewMenuItemSeparator(), export),
 		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
 			highlight, memo, fyne.NewMenuItemSeparator(), author),
 		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
-		fyne.NewMenu("Help", fyne.NewMenuItem("Welcome", func() {
-			m.prefs.SetBool(prefWelcomeDone, false)
-			m.showWelcome()
-		}), fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts), fyne.NewMenuItem("About Casebook", m.showAbout)),
+		fyne.NewMenu("Help", welcome, help, about),
 	)
 }
 
@@ -81,6 +96,20 @@ func (m *Main) addShortcuts() {
 	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
 	c.AddShortcut(shortcutComp, func(fyne.Shortcut) { m.tabs.SelectIndex(1) })
 	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { m.exportComparison() })
+	for sc, f := range map[*desktop.CustomShortcut]func(){
+		shortcutFolder: m.importFolder, shortcutMemo: m.reader.notes.addMemo, shortcutOnlyMark: m.toggleOnlyMarked,
+		shortcutAuthor: m.askAuthor, shortcutHelp: m.showShortcuts, shortcutAbout: m.showAbout, shortcutWelcome: m.showWelcomeAgain,
+	} {
+		c.AddShortcut(sc, func(fyne.Shortcut) { f() })
+	}
+}
+
+func (m *Main) toggleOnlyMarked() { m.results.markedOnly.SetChecked(!m.results.onlyMarked) }
+
+// showWelcomeAgain shows the welcome even after "Don't show this again".
+func (m *Main) showWelcomeAgain() {
+	m.prefs.SetBool(prefWelcomeDone, false)
+	m.showWelcome()
 }
 
 // exportComparison exports the comparison of the Compare tab as a PDF.
@@ -147,6 +176,12 @@ var shortcutSheet = [][2]string{
 	{"Ctrl+Shift+B", "Open the codebook"},
 	{"Ctrl+K", "Compare the marked cases"},
 	{"Ctrl+E", "Export the comparison as a PDF report"},
+	{"Ctrl+Shift+O", "Import a folder of case files"},
+	{"Ctrl+Shift+M", "New memo on the open case"},
+	{"Ctrl+Shift+K", "Only the marked cases in the results"},
+	{"Ctrl+,", "Author name"},
+	{"F1, Shift+F1, Ctrl+F1", "This sheet, About, the welcome"},
+	{"Tab, Shift+Tab", "Move the focus; Enter or Space acts on it"},
 	{"Ctrl+C", "Copy the selected words"},
 	{"Shift+arrows, double/triple click", "Extend the selection, select a word / paragraph"},
 }
