@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -42,6 +43,9 @@ func TestCrashChild(t *testing.T) {
 		}
 		fmt.Fprintln(out, line) // only after the commit returned
 		out.Flush()
+		if mode == "paced" {
+			time.Sleep(5 * time.Millisecond) // as a person annotating, not a loop
+		}
 	}
 }
 
@@ -151,4 +155,55 @@ func runAndKill(t *testing.T, mode, path string, after time.Duration) []string {
 	}
 	cmd.Wait()
 	return got
+}
+
+// TestTwoProcessesShareACatalogue runs a second process that annotates in a
+// loop while this one imports cases again and again (the GUI and a CLI
+// import): with WAL, the busy timeout and immediate transactions, both make
+// progress and neither sees a "database is locked" error.
+func TestTwoProcessesShareACatalogue(t *testing.T) {
+	ctx := context.Background()
+	st := openEmpty(t)
+	put(t, st, crashCase(0))
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
+	cmd.Env = append(os.Environ(), crashChildEnv+"=paced:"+st.Path())
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	imports := 0
+	for deadline := time.Now().Add(1500 * time.Millisecond); time.Now().Before(deadline); imports++ {
+		batch := []store.Case{crashCase(imports)}
+		for i := 0; i < 20; i++ {
+			batch = append(batch, sample(fmt.Sprintf("other-%d", i), fmt.Sprintf("Other case %d, import %d", i, imports)))
+		}
+		if err := st.PutCases(ctx, store.OriginImport, batch); err != nil {
+			t.Fatalf("import %d while the other process writes: %v", imports, err)
+		}
+		// Imports one after the other leave the other writer a moment: SQLite's
+		// lock is not fair, and a writer that never pauses starves the other.
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	out, _ := io.ReadAll(stdout)
+	cmd.Wait()
+	written := strings.Count(string(out), "annotation ")
+	if strings.Contains(string(out), "error") || written < 10 || imports < 10 {
+		t.Fatalf("the other process: %d writes, output ends %q", written, tail(string(out)))
+	}
+	list, _ := st.Annotations(ctx, "crash-case")
+	if len(list) < written-1 { // the last reported line may have been cut by the kill
+		t.Errorf("%d annotations reported, %d in the catalogue", written, len(list))
+	}
+	t.Logf("%d imports here, %d annotations there", imports, written)
+}
+
+func tail(s string) string {
+	if len(s) > 200 {
+		return s[len(s)-200:]
+	}
+	return s
 }
