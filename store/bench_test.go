@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -28,8 +29,14 @@ func benchCatalogue(b *testing.B) *store.Store {
 			return
 		}
 		dir, _ := filepath.Abs(filepath.Join(b.TempDir(), ".."))
+		path := filepath.Join(dir, "bench.db")
+		if keep := os.Getenv("CASEBOOK_BENCH_DB"); keep != "" {
+			// Kept for the GUI's measurement at 10,000 cases (.ci/measure).
+			path = keep
+			os.Remove(keep)
+		}
 		ctx := context.Background()
-		st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
+		st, err := store.Open(ctx, path)
 		if err != nil {
 			benchErr = err
 			return

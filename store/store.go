@@ -46,12 +46,14 @@ type Store struct {
 //   - synchronous FULL: a committed note survives a power cut, at a cost of
 //     microseconds per action, which a researcher never feels;
 //   - _txlock=immediate: a write transaction takes the lock at BEGIN, so two
-//     writers queue instead of failing halfway with SQLITE_BUSY;
-//   - mmap_size: pages are read from the mapped file rather than one pread
-//     call each: facet counts over 10,000 cases take a quarter less time.
+//     writers queue instead of failing halfway with SQLITE_BUSY.
+//
+// No mmap_size: mapping the file made facet counts over 10,000 cases a
+// quarter faster, but every page read stayed in the GUI's resident memory
+// (peak 439 MiB instead of 201 MiB with a 151 MB catalogue).
 func dsn(path string) string {
 	return path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)" +
-		"&_pragma=synchronous(FULL)&_pragma=mmap_size(268435456)&_txlock=immediate"
+		"&_pragma=synchronous(FULL)&_txlock=immediate"
 }
 
 // Open opens (creating if needed) the catalogue at path and brings its schema
