@@ -128,3 +128,14 @@ func BenchmarkCompareFourCases(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSimilar finds the passages most like one section, over 10,000 cases.
+func BenchmarkSimilar(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := st.Similar(ctx, "no-nav-reform", "practice", "", 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -60,6 +60,7 @@ const Usage = `usage:
   casebook [--db PATH] compare --fields F,F [--json | --pdf OUT.pdf]
   casebook [--db PATH] report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]
   casebook [--db PATH] comparisons [--json]
+  casebook [--db PATH] similar ID --section KEY [--quote TEXT] [--limit N] [--json]
   casebook version
 
 The catalogue is --db PATH, else $CASEBOOK_DB, else <user config dir>/casebook/catalogue.db.
@@ -142,6 +143,7 @@ func commands() map[string]command {
 			"       casebook compare --fields F,F [--json | --pdf OUT.pdf]", runCompare},
 		"report":      {"report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]", runReport},
 		"comparisons": {"comparisons [--json]", runComparisons},
+		"similar":     {"similar ID --section KEY [--quote TEXT] [--limit N] [--json]", runSimilar},
 	}
 }
 

@@ -1,0 +1,36 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"casebook/app/cli"
+	"casebook/store"
+)
+
+func TestSimilarCommand(t *testing.T) {
+	db := newDB(t)
+	out, errOut, code := run(t, db, "similar", "no-nav-reform", "--section", "abstract", "--json", "--limit", "5")
+	var hits []store.Hit
+	if err := json.Unmarshal([]byte(out), &hits); err != nil || code != 0 || len(hits) == 0 {
+		t.Fatalf("similar: %d %q %v", code, errOut, err)
+	}
+	employment := map[string]bool{"ee-tootukassa-merger": true, "fr-pole-emploi": true, "de-jobcenters": true, "dk-municipal-jobcentres": true}
+	found := false
+	for _, h := range hits[:min(3, len(hits))] {
+		found = found || employment[h.ID]
+		if h.ID == "no-nav-reform" {
+			t.Error("the case itself is listed")
+		}
+	}
+	if !found {
+		t.Errorf("no employment-service merger among the three most similar to NAV: %v", hits)
+	}
+	if _, errOut, code := run(t, db, "similar", "no-nav-reform", "--section", "abstract", "--quote", "not in the text"); code != cli.ExitFailure || !strings.Contains(errOut, "is not in section") {
+		t.Errorf("quote not there: %d %q", code, errOut)
+	}
+	if _, _, code := run(t, db, "similar", "no-nav-reform"); code != cli.ExitUsage {
+		t.Errorf("without --section: %d", code)
+	}
+}
