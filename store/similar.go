@@ -13,7 +13,7 @@ import (
 
 // similarTerms is how many of a passage's most distinctive words the search
 // for similar passages uses.
-const similarTerms = 10
+const similarTerms = 20
 
 // stopWords are too common in English prose to say what a passage is about.
 var stopWords = map[string]bool{}
