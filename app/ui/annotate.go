@@ -58,7 +58,8 @@ func (a *annotator) buildBar() fyne.CanvasObject {
 	highlight.Importance = widget.HighImportance
 	a.bar = container.NewHBox(highlight, a.recent,
 		widget.NewButtonWithIcon("New code…", theme.ContentAddIcon(), a.newCodeForSelection),
-		widget.NewButtonWithIcon("Memo…", theme.DocumentCreateIcon(), a.highlightWithMemo))
+		widget.NewButtonWithIcon("Memo…", theme.DocumentCreateIcon(), a.highlightWithMemo),
+		widget.NewButtonWithIcon("Similar…", theme.SearchIcon(), a.showSimilar))
 	a.bar.Hide()
 	return a.bar
 }

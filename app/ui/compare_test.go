@@ -158,3 +158,22 @@ func TestComparePolicyFields(t *testing.T) {
 		t.Errorf("three fields: %d columns, %d cases", len(v.view.Columns), total)
 	}
 }
+
+func TestSimilarPassagesLeadToTheComparison(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, w := newTestMain(t, a, openCatalogue(t))
+	m.open("ee-tootukassa-merger")
+	p := m.reader.sections["abstract"]
+	start, end, _ := store.Occurrence(p.Text(), "merged its state Labour Market Board", 1)
+	p.Select(start, end)
+	p.OnSelectionChanged(start, end)
+	m.reader.notes.showSimilar()
+	titles := inDialog[*widget.Label](t, w)
+	if len(titles) < 2 {
+		t.Fatal("no similar passages listed")
+	}
+	test.Tap(inDialog[*widget.Button](t, w)[0]) // Compare side by side, first passage
+	if m.tabs.SelectedIndex() != 1 || len(m.compare.view.Columns) != 2 || !m.marks.Has("ee-tootukassa-merger") {
+		t.Errorf("compare: tab %d, %d columns, marks %v", m.tabs.SelectedIndex(), len(m.compare.view.Columns), m.marks.IDs())
+	}
+}

@@ -61,6 +61,7 @@ func (m *Main) build() fyne.CanvasObject {
 	m.outer.Offset = 0.18
 	m.compare = newCompareView(m.ctx, m.cat, m.win, m.prefs, m.marks, m.say)
 	m.compare.onPDF = m.exportPDF
+	m.reader.compareWith = m.compareCases
 	m.compare.highlight = func(caseID, section string, start, end int, after func()) {
 		m.reader.notes.highlightAt(caseID, section, start, end, m.reader.notes.lastCodes(), "", after)
 	}
@@ -74,6 +75,18 @@ func (m *Main) build() fyne.CanvasObject {
 	}
 	m.marks.OnChange(m.marksChanged)
 	return container.NewBorder(nil, m.status, nil, nil, m.tabs)
+}
+
+// compareCases marks two cases (keeping those marked already) and shows
+// the comparison of the marked cases.
+func (m *Main) compareCases(a, b string) {
+	for _, id := range []string{a, b} {
+		if !m.marks.Has(id) {
+			m.marks.Toggle(id)
+		}
+	}
+	m.tabs.SelectIndex(1)
+	m.compare.mode.SetSelected("Marked cases")
 }
 
 // showCompare refreshes the comparison's choices and shows it.

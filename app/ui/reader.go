@@ -33,6 +33,8 @@ type reader struct {
 	// sections holds the text widget of each section shown, by key.
 	sections map[string]*prose.Prose
 	notes    *annotator
+	// compareWith shows two cases side by side (set by the main window).
+	compareWith func(a, b string)
 }
 
 func newReader(ctx context.Context, cat Catalogue, m *marks, w fyne.Window, prefs fyne.Preferences, status func(string)) *reader {

@@ -42,6 +42,7 @@ type Annotator interface {
 	Undo(ctx context.Context) (string, error)
 	Redo(ctx context.Context) (string, error)
 	Comparer
+	Similar(ctx context.Context, caseID, section, passage string, limit int) ([]store.Hit, error)
 }
 
 // Comparer is what the comparison view needs of the store.
