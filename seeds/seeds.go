@@ -18,7 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-//go:embed catalogue.yaml cases/*.md
+//go:embed catalogue.yaml codebook.yaml cases/*.md
 var files embed.FS
 
 // frame is catalogue.yaml: the seed version, template and vocabularies.
@@ -28,9 +28,23 @@ type frame struct {
 	Vocabularies map[string][]store.Term `yaml:"vocabularies"`
 }
 
-// Load applies the embedded seed set to st unless its version is already
-// there; loading twice changes nothing. It reports whether it changed anything.
+// Load applies the embedded seed set and starter codebook to st unless their
+// versions are already there; loading twice changes nothing. It reports
+// whether it changed anything.
 func Load(ctx context.Context, st *store.Store) (bool, error) {
+	cases, err := loadCases(ctx, st)
+	if err != nil {
+		return false, err
+	}
+	version, codes, err := Codebook()
+	if err != nil {
+		return false, err
+	}
+	codebook, err := st.ApplyCodebook(ctx, version, codes)
+	return cases || codebook, err
+}
+
+func loadCases(ctx context.Context, st *store.Store) (bool, error) {
 	current, err := st.SeedVersion(ctx)
 	if err != nil {
 		return false, err
@@ -43,6 +57,49 @@ func Load(ctx context.Context, st *store.Store) (bool, error) {
 		return false, err
 	}
 	return st.ApplySeed(ctx, seed)
+}
+
+// seedCode is one code of codebook.yaml, with its sub-codes.
+type seedCode struct {
+	Key         string     `yaml:"key"`
+	Name        string     `yaml:"name"`
+	Color       string     `yaml:"color"`
+	Description string     `yaml:"description"`
+	Children    []seedCode `yaml:"children"`
+}
+
+// Codebook reads the starter codebook: its version and its codes, parents
+// before children, keyed by path ("mechanism/hierarchy").
+func Codebook() (string, []store.SeedCode, error) {
+	var book struct {
+		Version string     `yaml:"version"`
+		Codes   []seedCode `yaml:"codes"`
+	}
+	data, err := files.ReadFile("codebook.yaml")
+	if err == nil {
+		err = yaml.Unmarshal(data, &book)
+	}
+	if err == nil && book.Version == "" {
+		err = errors.New("no version")
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("seeds: codebook.yaml: %w", err)
+	}
+	var out []store.SeedCode
+	var walk func(parent string, codes []seedCode)
+	walk = func(parent string, codes []seedCode) {
+		for i, c := range codes {
+			key := c.Key
+			if parent != "" {
+				key = parent + "/" + c.Key
+			}
+			out = append(out, store.SeedCode{Key: key, ParentKey: parent, Name: c.Name, Color: c.Color,
+				Description: c.Description, Position: i})
+			walk(key, c.Children)
+		}
+	}
+	walk("", book.Codes)
+	return book.Version, out, nil
 }
 
 // Version is the version of the embedded seed set.

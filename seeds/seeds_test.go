@@ -125,3 +125,88 @@ func TestNewSeedVersionUpdatesSeedCasesAndKeepsTheUsers(t *testing.T) {
 		t.Errorf("seed version %q", v)
 	}
 }
+
+func TestStarterCodebook(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := seeds.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	codes, err := st.Codes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]store.Code{}
+	for _, c := range codes {
+		paths[store.CodePath(codes, c.ID)] = c
+		if c.Description == "" || !strings.Contains(c.Description, "Source") {
+			t.Errorf("%s: a starter code needs a definition with its source", c.Name)
+		}
+	}
+	for _, want := range []string{"Coordination mechanism/Hierarchy", "Coordination mechanism/Network", "Coordination mechanism/Market",
+		"Direction/Horizontal", "Direction/Vertical", "Scope/Intra-organisational", "Scope/Inter-organisational",
+		"Positive or negative/Positive coordination", "Positive or negative/Negative coordination",
+		"Structural instrument/Merger", "Structural instrument/One-stop shop", "Structural instrument/Task force",
+		"Structural instrument/New agency", "Structural instrument/Partnership", "Procedural instrument/Shared targets",
+		"Procedural instrument/Joint planning", "Procedural instrument/Contracting", "Procedural instrument/Evaluation",
+		"Procedural instrument/Information systems", "WP5 questions/Reasons for emergence", "WP5 questions/Enabling factors",
+		"WP5 questions/Constraining factors", "WP5 questions/Perceived effects", "WP5 questions/Lessons"} {
+		if _, ok := paths[want]; !ok {
+			t.Errorf("the starter codebook lacks %s", want)
+		}
+	}
+}
+
+func TestCodebookUpdateKeepsTheUsersChanges(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	seeds.Load(ctx, st)
+	version, codes, _ := seeds.Codebook()
+	byKey := map[string]store.SeedCode{}
+	for _, c := range codes {
+		byKey[c.Key] = c
+	}
+	// The user renames Merger, deletes Task force, merges Evaluation into Contracting.
+	merger, _ := st.Codes(ctx)
+	var m store.Code
+	for _, c := range merger {
+		if c.ID == byKey["structural/merger"].ID() {
+			m = c
+		}
+	}
+	m.Name = "Fusion"
+	if _, err := st.UpdateCode(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteCode(ctx, byKey["structural/task-force"].ID()); err != nil {
+		t.Fatal(err)
+	}
+	// A newer codebook recolours every code and adds one.
+	for i := range codes {
+		codes[i].Color = "#123456"
+	}
+	codes = append(codes, store.SeedCode{Key: "wp5/new", ParentKey: "wp5", Name: "A new question", Color: "#654321", Description: "Source: test."})
+	if changed, err := st.ApplyCodebook(ctx, version+"-next", codes); err != nil || !changed {
+		t.Fatalf("changed %v, err %v", changed, err)
+	}
+	after, _ := st.Codes(ctx)
+	got := map[string]store.Code{}
+	for _, c := range after {
+		got[c.ID] = c
+	}
+	if c := got[byKey["structural/merger"].ID()]; c.Name != "Fusion" || c.Color == "#123456" {
+		t.Errorf("the user's renamed code was overwritten: %+v", c)
+	}
+	if _, ok := got[byKey["structural/task-force"].ID()]; ok {
+		t.Error("a starter code the user deleted came back")
+	}
+	if c := got[byKey["mechanism/hierarchy"].ID()]; c.Color != "#123456" {
+		t.Errorf("an untouched starter code did not take the update: %+v", c)
+	}
+	if c := got[store.SeedCode{Key: "wp5/new"}.ID()]; c.Name != "A new question" {
+		t.Error("a new starter code was not added")
+	}
+	if changed, _ := st.ApplyCodebook(ctx, version+"-next", codes); changed {
+		t.Error("applying the same codebook twice changed something")
+	}
+}

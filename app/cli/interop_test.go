@@ -19,7 +19,8 @@ import (
 	"casebook/store"
 )
 
-// openTemp opens a new seeded catalogue in a temporary folder.
+// openTemp opens a new seeded catalogue in a temporary folder, without the
+// starter codebook (deleted as a user may), so the tests see their own codes.
 func openTemp(t *testing.T) *store.Store {
 	t.Helper()
 	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalogue.db"))
@@ -27,6 +28,7 @@ func openTemp(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	withoutStarterCodes(t, st)
 	return st
 }
 
@@ -217,5 +219,20 @@ func TestExportAndImportCommandLines(t *testing.T) {
 	}
 	if out := mustCall(t, st, runImportAll, filepath.Join(md, "no-nav-reform.md")); out != "imported 1 of 1 case files\n" {
 		t.Errorf("import of a case file said %q", out)
+	}
+}
+
+// withoutStarterCodes deletes every code, as a user who does not want the
+// starter codebook would.
+func withoutStarterCodes(t testing.TB, st *store.Store) {
+	t.Helper()
+	codes, err := st.Codes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range codes {
+		if err := st.DeleteCode(context.Background(), c.ID); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -38,7 +38,8 @@ var unicodeCase = store.Case{
 	},
 }
 
-// openCatalogue opens a new seeded catalogue, as the program does.
+// openCatalogue opens a new seeded catalogue, as the program does, whose
+// user has deleted the starter codebook, so that the tests see their own codes.
 func openCatalogue(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -50,6 +51,7 @@ func openCatalogue(t testing.TB) *store.Store {
 	if _, err := seeds.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}
+	withoutStarterCodes(t, st)
 	return st
 }
 
@@ -586,5 +588,20 @@ func TestSaveProjectUndoesAFailedImport(t *testing.T) {
 	}
 	if c, _ := st.Case(ctx, nav.ID); c.Origin != store.OriginSeed {
 		t.Errorf("no-nav-reform has origin %q after the failed import, want seed again", c.Origin)
+	}
+}
+
+// withoutStarterCodes deletes every code, as a user who does not want the
+// starter codebook would.
+func withoutStarterCodes(t testing.TB, st *store.Store) {
+	t.Helper()
+	codes, err := st.Codes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range codes {
+		if err := st.DeleteCode(context.Background(), c.ID); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
