@@ -61,6 +61,7 @@ const Usage = `usage:
   casebook [--db PATH] report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]
   casebook [--db PATH] comparisons [--json]
   casebook [--db PATH] similar ID --section KEY [--quote TEXT] [--limit N] [--json]
+  casebook [--db PATH] cite [ID... | --comparison NAME] --bibtex OUT.bib | --ris OUT.ris
   casebook version
 
 The catalogue is --db PATH, else $CASEBOOK_DB, else <user config dir>/casebook/catalogue.db.
@@ -144,6 +145,7 @@ func commands() map[string]command {
 		"report":      {"report --comparison NAME --pdf OUT.pdf [--title T] [--author A] [--paper A4|Letter]", runReport},
 		"comparisons": {"comparisons [--json]", runComparisons},
 		"similar":     {"similar ID --section KEY [--quote TEXT] [--limit N] [--json]", runSimilar},
+		"cite":        {citeUsage, runCite},
 	}
 }
 

@@ -39,7 +39,7 @@ type csvColumn struct {
 // WriteCSVFile writes the table to path through a temporary file, renamed
 // into place only when complete.
 func WriteCSVFile(path string, p Project, opt CSVOptions) error {
-	return writeAtomic(path, func(w io.Writer) error { return WriteCSV(w, p, opt) })
+	return WriteAtomic(path, func(w io.Writer) error { return WriteCSV(w, p, opt) })
 }
 
 // WriteCSV writes one row per case, in the project's order. The columns are

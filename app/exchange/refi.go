@@ -201,7 +201,7 @@ func xmlTime(t time.Time) string {
 // could not be exported as it is (orphaned highlights, kept as notes).
 func WriteQDPXFile(path string, p Project) ([]string, error) {
 	var warnings []string
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := WriteAtomic(path, func(w io.Writer) error {
 		var err error
 		warnings, err = WriteQDPX(w, p)
 		return err
@@ -249,14 +249,21 @@ func writeQDE(zw *zip.Writer, doc *qdeProject) error {
 	return enc.Close()
 }
 
-// writeAtomic writes a file through a temporary file renamed into place.
-func writeAtomic(path string, write func(io.Writer) error) error {
+// WriteAtomic writes a file through a temporary file in the same folder,
+// renamed into place only when complete: a failed or interrupted export
+// leaves no partial file and does not touch an older one. The file is
+// readable by all (0644), as an exported document should be.
+func WriteAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".casebook-export-*"+filepath.Ext(path))
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -20,9 +20,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
+
+	"casebook/app/exchange"
 )
 
 // Report is everything a comparison report shows. Slices indexed by column
@@ -170,27 +170,18 @@ func render(buf *bytes.Buffer, r Report, parts Parts, geo geometry) (err error) 
 	return nil
 }
 
-// WriteFile renders r and writes it to path through a temporary file in the
-// same folder, renamed into place only when complete: a failed or
-// interrupted export leaves no partial PDF and does not touch an older file.
+// WriteFile renders r and writes it to path, only when rendering succeeded
+// and through a temporary file (exchange.WriteAtomic): a failed export
+// leaves no partial PDF and does not touch an older file.
 func WriteFile(path string, r Report, opt Options) error {
 	var buf bytes.Buffer
 	if err := Write(&buf, r, opt); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".casebook-report-*.pdf")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := exchange.WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

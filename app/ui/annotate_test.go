@@ -249,3 +249,15 @@ func TestNoteCardsWorkFromTheKeyboard(t *testing.T) {
 		t.Errorf("memo through the keyboard: %+v", list)
 	}
 }
+
+func TestCopyCitation(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, _ := newTestMain(t, a, openCatalogue(t))
+	m.open("no-nav-reform")
+	test.Tap(m.reader.cite)
+	got := a.Clipboard().Content()
+	if !strings.Contains(got, "Lægreid") || !strings.Contains(got, "Coordinating Norwegian welfare: the NAV reform") ||
+		!strings.HasPrefix(m.status.Text, "Citation copied") {
+		t.Errorf("citation %q, status %q", got, m.status.Text)
+	}
+}

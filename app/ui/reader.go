@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"casebook/app/exchange"
 	"casebook/app/ui/prose"
 	"casebook/store"
 
@@ -29,7 +30,10 @@ type reader struct {
 	body   *fyne.Container
 	scroll *container.Scroll
 	mark   *widget.Button
+	cite   *widget.Button
 	shown  string
+	// current is the case shown, for its citation.
+	current store.Case
 	// sections holds the text widget of each section shown, by key.
 	sections map[string]*prose.Prose
 	notes    *annotator
@@ -50,6 +54,8 @@ func (r *reader) build() fyne.CanvasObject {
 		}
 	})
 	r.mark.Hide()
+	r.cite = widget.NewButtonWithIcon("Cite", theme.ContentCopyIcon(), r.copyCitation)
+	r.cite.Hide()
 	placeholder := widget.NewLabel("Select a case to read it.")
 	placeholder.Importance = widget.LowImportance
 	r.body = container.NewVBox(placeholder)
@@ -74,7 +80,7 @@ func (r *reader) show(id, query string) error {
 	if err != nil {
 		return err
 	}
-	r.shown = id
+	r.shown, r.current = id, c
 	r.body.Objects = r.layout(c, t, v)
 	r.body.Refresh()
 	r.refreshMark()
@@ -86,8 +92,9 @@ func (r *reader) layout(c store.Case, t store.Template, v store.Vocabulary) []fy
 	title := widget.NewRichText(&widget.TextSegment{Text: c.Title, Style: widget.RichTextStyleHeading})
 	title.Wrapping = fyne.TextWrapWord
 	r.mark.Show()
+	r.cite.Show()
 	objects := []fyne.CanvasObject{
-		container.NewBorder(nil, nil, nil, container.NewVBox(r.mark), title),
+		container.NewBorder(nil, nil, nil, container.NewVBox(r.mark, r.cite), title),
 		newFlow(caseChips(c, v)...),
 	}
 	r.sections = map[string]*prose.Prose{}
@@ -121,6 +128,17 @@ func sectionHeading(text string) fyne.CanvasObject {
 	h := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
 	h.Wrapping = fyne.TextWrapWord // a narrow reader wraps the heading rather than widening
 	return h
+}
+
+// copyCitation puts a one-line citation of the case on the clipboard.
+func (r *reader) copyCitation() {
+	if r.shown == "" {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(exchange.Citation(r.current))
+	if r.notes != nil {
+		r.notes.status("Citation copied")
+	}
 }
 
 // scrollTo brings a section's rune offset into view, a little below the top.
