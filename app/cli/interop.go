@@ -14,7 +14,7 @@ import (
 
 // Usage lines of the exchange formats, for the command table and Usage.
 const (
-	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel]"
+	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel] | --bibtex OUT.bib | --ris OUT.ris"
 	importUsage = "import PATH... | --qdpx IN.qdpx"
 )
 
@@ -27,25 +27,29 @@ func runExportAll(ctx context.Context, st *store.Store, args []string, out io.Wr
 	csvPath := fs.String("csv", "", "write one row per case for QCA")
 	codes := fs.Bool("codes", false, "with --csv: add a count and a 0/1 column per code")
 	excel := fs.Bool("excel", false, "with --csv: BOM and semicolons, for Excel")
+	bib := fs.String("bibtex", "", "write every case and its sources as BibTeX (as cite does)")
+	ris := fs.String("ris", "", "write every case and its sources as RIS (as cite does)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	formats := 0
-	for _, f := range []string{*dir, *qdpx, *csvPath} {
+	for _, f := range []string{*dir, *qdpx, *csvPath, *bib, *ris} {
 		if f != "" {
 			formats++
 		}
 	}
 	switch {
 	case formats != 1 || len(rest) > 0:
-		return usageError{"export needs exactly one of --markdown DIR, --qdpx OUT.qdpx or --csv OUT.csv"}
+		return usageError{"export needs exactly one of --markdown DIR, --qdpx, --csv, --bibtex or --ris"}
 	case (*codes || *excel) && *csvPath == "":
 		return usageError{"--codes and --excel go with --csv"}
 	case *dir != "":
 		return runExport(ctx, st, args, out)
 	case *qdpx != "":
 		return exportQDPX(ctx, st, *qdpx, out)
+	case *bib != "" || *ris != "":
+		return runCite(ctx, st, args, out)
 	}
 	return exportCSV(ctx, st, *csvPath, exchange.CSVOptions{Codes: *codes, Excel: *excel}, out)
 }

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -32,5 +33,19 @@ func TestSimilarCommand(t *testing.T) {
 	}
 	if _, _, code := run(t, db, "similar", "no-nav-reform"); code != cli.ExitUsage {
 		t.Errorf("without --section: %d", code)
+	}
+}
+
+func TestExportCitations(t *testing.T) {
+	db, dir := newDB(t), t.TempDir()
+	for _, format := range []string{"--bibtex", "--ris"} {
+		path := dir + "/all" + format[2:]
+		if _, errOut, code := run(t, db, "export", format, path); code != 0 {
+			t.Fatalf("export %s: %s", format, errOut)
+		}
+		data, _ := os.ReadFile(path)
+		if !strings.Contains(string(data), "Lægreid") || !strings.Contains(string(data), "Töötukassa") {
+			t.Errorf("export %s lacks the catalogue's names", format)
+		}
 	}
 }
