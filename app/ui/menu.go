@@ -75,8 +75,8 @@ func (m *Main) menu() *fyne.MainMenu {
 	export := fyne.NewMenuItem("Export comparison as PDF…", m.exportComparison)
 	export.Shortcut = shortcutExport
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", importItem, folder,
-			fyne.NewMenuItemSeparator(), export),
+		fyne.NewMenu("File", append([]*fyne.MenuItem{importItem, folder}, append(m.exchangeMenu(),
+			fyne.NewMenuItemSeparator(), export)...)...),
 		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
 			highlight, memo, fyne.NewMenuItemSeparator(), author),
 		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),

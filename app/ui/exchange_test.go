@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"casebook/app/exchange"
+	"casebook/store"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestExportMenusWriteEveryFormatAndImportReadsItBack(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := openCatalogue(t)
+	ctx := context.Background()
+	nav, _ := st.Case(ctx, "no-nav-reform")
+	start, end, _ := store.Occurrence(nav.Text("abstract"), "NAV reform", 1)
+	if _, err := st.Annotate(ctx, store.Highlight{CaseID: nav.ID, Section: "abstract", Start: start, End: end, Memo: "ő"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestMain(t, a, st)
+	dir := t.TempDir()
+	for name, write := range map[string]func(string) (string, error){
+		"x.qdpx": m.writeQDPX, "x.csv": m.writeCSV, "x.bib": m.writeCitations(exchange.WriteBibTeXFile), "cases": m.writeMarkdown,
+	} {
+		msg, err := write(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(msg, "22 cases") {
+			t.Errorf("%s: %q %v", name, msg, err)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "cases", "*.md")); len(files) != 22 {
+		t.Errorf("%d case files", len(files))
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "x.bib")); !strings.Contains(string(data), "Lægreid") {
+		t.Error("the BibTeX file lacks the authors")
+	}
+	fresh := openCatalogue(t)
+	other, _ := newTestMain(t, test.NewTempApp(t), fresh)
+	msg, err := other.readQDPX(filepath.Join(dir, "x.qdpx"))
+	if err != nil || !strings.Contains(msg, "1 highlights") {
+		t.Fatalf("import: %q %v", msg, err)
+	}
+	list, _ := fresh.Annotations(ctx, "no-nav-reform")
+	if len(list) != 1 || list[0].Start != start || list[0].Memo != "ő" {
+		t.Errorf("the highlight did not come back: %+v", list)
+	}
+}
