@@ -51,6 +51,8 @@ const Usage = `usage:
   casebook [--db PATH] export --qdpx OUT.qdpx         a REFI-QDA project, for other QDA tools
   casebook [--db PATH] export --csv OUT.csv [--codes] [--excel]   one row per case, for QCA
   casebook [--db PATH] export --bibtex OUT.bib | --ris OUT.ris     every case and its sources, for Zotero, JabRef, EndNote
+  casebook [--db PATH] export --pack OUT.json         your codes, highlights and memos, for a colleague
+  casebook [--db PATH] import --pack IN.json          merge a colleague's annotation pack
   casebook [--db PATH] backup FILE
   casebook [--db PATH] annotate ID --section KEY --quote TEXT [--occurrence N] [--code PATH]... [--memo TEXT]
   casebook [--db PATH] memo ID [--section KEY] TEXT

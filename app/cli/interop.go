@@ -2,9 +2,12 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -14,8 +17,8 @@ import (
 
 // Usage lines of the exchange formats, for the command table and Usage.
 const (
-	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel] | --bibtex OUT.bib | --ris OUT.ris"
-	importUsage = "import PATH... | --qdpx IN.qdpx"
+	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel] | --bibtex OUT.bib | --ris OUT.ris | --pack OUT.json"
+	importUsage = "import PATH... | --qdpx IN.qdpx | --pack IN.json"
 )
 
 // runExportAll is the export command in every format: --markdown is
@@ -29,19 +32,20 @@ func runExportAll(ctx context.Context, st *store.Store, args []string, out io.Wr
 	excel := fs.Bool("excel", false, "with --csv: BOM and semicolons, for Excel")
 	bib := fs.String("bibtex", "", "write every case and its sources as BibTeX (as cite does)")
 	ris := fs.String("ris", "", "write every case and its sources as RIS (as cite does)")
+	pack := fs.String("pack", "", "write an annotation pack (codes, highlights, memos) for a colleague")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	formats := 0
-	for _, f := range []string{*dir, *qdpx, *csvPath, *bib, *ris} {
+	for _, f := range []string{*dir, *qdpx, *csvPath, *bib, *ris, *pack} {
 		if f != "" {
 			formats++
 		}
 	}
 	switch {
 	case formats != 1 || len(rest) > 0:
-		return usageError{"export needs exactly one of --markdown DIR, --qdpx, --csv, --bibtex or --ris"}
+		return usageError{"export needs exactly one of --markdown DIR, --qdpx, --csv, --bibtex, --ris or --pack"}
 	case (*codes || *excel) && *csvPath == "":
 		return usageError{"--codes and --excel go with --csv"}
 	case *dir != "":
@@ -50,6 +54,8 @@ func runExportAll(ctx context.Context, st *store.Store, args []string, out io.Wr
 		return exportQDPX(ctx, st, *qdpx, out)
 	case *bib != "" || *ris != "":
 		return runCite(ctx, st, args, out)
+	case *pack != "":
+		return exportPack(ctx, st, *pack, out)
 	}
 	return exportCSV(ctx, st, *csvPath, exchange.CSVOptions{Codes: *codes, Excel: *excel}, out)
 }
@@ -100,27 +106,31 @@ func exportCSV(ctx context.Context, st *store.Store, path string, opt exchange.C
 // runImportAll is the import command: case files (runImport), or with
 // --qdpx a REFI-QDA project written by Casebook.
 func runImportAll(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
-	if !hasQDPXFlag(args) {
+	if !hasFlag(args, "qdpx") && !hasFlag(args, "pack") {
 		return runImport(ctx, st, args, out)
 	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := fs.String("qdpx", "", "a REFI-QDA project (.qdpx) written by Casebook")
+	pack := fs.String("pack", "", "a colleague's annotation pack (.json)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if *path == "" || len(rest) > 0 {
-		return usageError{"import --qdpx takes one .qdpx file and nothing else"}
+	if (*path == "") == (*pack == "") || len(rest) > 0 {
+		return usageError{"import --qdpx or --pack takes one file and nothing else"}
+	}
+	if *pack != "" {
+		return importPack(ctx, st, *pack, out)
 	}
 	return importQDPX(ctx, st, *path, out)
 }
 
-// hasQDPXFlag tells a project import from a case-file import, whose
+// hasFlag tells a project or pack import from a case-file import, whose
 // arguments are paths that runImport reads as they are.
-func hasQDPXFlag(args []string) bool {
+func hasFlag(args []string, flagName string) bool {
 	for _, a := range args {
 		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if strings.HasPrefix(a, "-") && name == "qdpx" {
+		if strings.HasPrefix(a, "-") && name == flagName {
 			return true
 		}
 	}
@@ -147,5 +157,44 @@ func importQDPX(ctx context.Context, st *store.Store, path string, out io.Writer
 			n.ReusedCodes, n.Duplicates)
 	}
 	printWarnings(out, warnings)
+	return nil
+}
+
+// exportPack writes every code, highlight and memo as an annotation pack.
+func exportPack(ctx context.Context, st *store.Store, path string, out io.Writer) error {
+	p, err := st.ExportPack(ctx)
+	if err != nil {
+		return err
+	}
+	if err := exchange.WriteAtomic(path, func(w io.Writer) error { return writeJSON(w, p) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "exported %d codes, %d highlights and %d memos to %s\n", len(p.Codes), len(p.Annotations), len(p.Memos), path)
+	return nil
+}
+
+// maxPack bounds what import reads of a pack: notes are at most 1 MB each.
+const maxPack = 256 << 20
+
+// importPack merges a colleague's annotation pack into the catalogue.
+func importPack(ctx context.Context, st *store.Store, path string, out io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	var p store.Pack
+	dec := json.NewDecoder(io.LimitReader(f, maxPack))
+	if err := dec.Decode(&p); err != nil {
+		return fmt.Errorf("%s: not a Casebook annotation pack (%v)", path, err)
+	}
+	r, err := st.MergePack(ctx, p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(out, "merged %s: %d added, %d already here, %d conflicts\n", path, r.Added, r.Same, len(r.Conflicts))
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(out, "conflict: %s\n", c)
+	}
 	return nil
 }

@@ -49,3 +49,32 @@ func TestExportCitations(t *testing.T) {
 		}
 	}
 }
+
+func TestPackCommands(t *testing.T) {
+	a, b, dir := newDB(t), newDB(t), t.TempDir()
+	run(t, a, "annotate", "no-nav-reform", "--section", "abstract", "--quote", "NAV reform", "--code", "Merger", "--memo", "ő", "--author", "Per")
+	pack := dir + "/per.json"
+	if out, errOut, code := run(t, a, "export", "--pack", pack); code != 0 || !strings.Contains(out, "1 highlights") {
+		t.Fatalf("export --pack: %q %q", out, errOut)
+	}
+	out, errOut, code := run(t, b, "import", "--pack", pack)
+	if code != 0 || !strings.Contains(out, "0 conflicts") {
+		t.Fatalf("import --pack: %q %q", out, errOut)
+	}
+	out, _, _ = run(t, b, "import", "--pack", pack)
+	if !strings.Contains(out, " 0 added") {
+		t.Errorf("importing twice: %q", out)
+	}
+	notes, _, _ := run(t, b, "notes", "no-nav-reform")
+	if !strings.Contains(notes, `"NAV reform"`) || !strings.Contains(notes, "Per") {
+		t.Errorf("b's notes: %s", notes)
+	}
+	os.WriteFile(dir+"/bad.json", []byte(`{"format":"casebook-pack/1","memos":[{"id":"m","case":"nope","text":"x"}]}`), 0o644)
+	if _, errOut, code := run(t, b, "import", "--pack", dir+"/bad.json"); code != cli.ExitFailure || !strings.Contains(errOut, "nope") {
+		t.Errorf("a pack on an unknown case: %d %q", code, errOut)
+	}
+	os.WriteFile(dir+"/junk.json", []byte("not json"), 0o644)
+	if _, errOut, code := run(t, b, "import", "--pack", dir+"/junk.json"); code != cli.ExitFailure || !strings.Contains(errOut, "not a Casebook annotation pack") {
+		t.Errorf("junk: %d %q", code, errOut)
+	}
+}

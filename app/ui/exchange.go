@@ -2,8 +2,10 @@ package ui
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,8 +39,10 @@ func (m *Main) exchangeMenu() []*fyne.MenuItem {
 		fyne.NewMenuItem("REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)…", func() { m.exportTo("catalogue", ".qdpx", m.writeQDPX) }),
 		fyne.NewMenuItem("CSV for QCA (with code columns)…", func() { m.exportTo("catalogue", ".csv", m.writeCSV) }),
 		fyne.NewMenuItem("BibTeX…", func() { m.exportTo("catalogue", ".bib", m.writeCitations(exchange.WriteBibTeXFile)) }),
-		fyne.NewMenuItem("RIS…", func() { m.exportTo("catalogue", ".ris", m.writeCitations(exchange.WriteRISFile)) }))
-	return []*fyne.MenuItem{fyne.NewMenuItem("Import REFI-QDA project…", m.importQDPX), export}
+		fyne.NewMenuItem("RIS…", func() { m.exportTo("catalogue", ".ris", m.writeCitations(exchange.WriteRISFile)) }),
+		fyne.NewMenuItem("Annotation pack for a colleague…", func() { m.exportTo("my-notes", ".json", m.writePack) }))
+	return []*fyne.MenuItem{fyne.NewMenuItem("Import REFI-QDA project…", m.importQDPX),
+		fyne.NewMenuItem("Import a colleague's annotation pack…", m.importPack), export}
 }
 
 // exportTo asks where to write (a file with the extension, or a folder when
@@ -82,6 +86,9 @@ func (m *Main) inBackground(title string, work func() (string, error)) {
 				return
 			}
 			m.refresh()
+			if err := m.reader.notes.reload(); err != nil {
+				m.showError(err)
+			}
 			m.say(msg)
 			dialog.ShowInformation(title[:len(title)-len("…")], msg, m.win)
 		})
@@ -227,4 +234,58 @@ func (m *Main) rules() (exchange.Rules, error) {
 	}
 	v, err := m.cat.Vocabulary(m.ctx)
 	return exchange.Rules{Template: t, Vocabulary: v}, err
+}
+
+func (m *Main) writePack(path string) (string, error) {
+	st, err := m.fullStore()
+	if err != nil {
+		return "", err
+	}
+	p, err := st.ExportPack(m.ctx)
+	if err != nil {
+		return "", err
+	}
+	err = exchange.WriteAtomic(path, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(p)
+	})
+	return fmt.Sprintf("Exported %d codes, %d highlights and %d memos to %s", len(p.Codes), len(p.Annotations), len(p.Memos), path), err
+}
+
+// importPack merges a colleague's pack; conflicts are listed, never lost.
+func (m *Main) importPack() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		m.inBackground("Merging…", func() (string, error) { return m.mergePack(path) })
+	}, m.win)
+	d.Show()
+}
+
+func (m *Main) mergePack(path string) (string, error) {
+	st, err := m.fullStore()
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var p store.Pack
+	if err := json.Unmarshal(data, &p); err != nil {
+		return "", fmt.Errorf("%s is not a Casebook annotation pack (%v)", filepath.Base(path), err)
+	}
+	r, err := st.MergePack(m.ctx, p)
+	if err != nil {
+		return "", err
+	}
+	msg := fmt.Sprintf("Merged: %d added, %d already here, %d conflicts", r.Added, r.Same, len(r.Conflicts))
+	if len(r.Conflicts) > 0 {
+		msg += "\n" + strings.Join(r.Conflicts, "\n")
+	}
+	return msg, nil
 }

@@ -49,3 +49,25 @@ func TestExportMenusWriteEveryFormatAndImportReadsItBack(t *testing.T) {
 		t.Errorf("the highlight did not come back: %+v", list)
 	}
 }
+
+func TestPackMenusRoundTrip(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := openCatalogue(t)
+	ctx := context.Background()
+	nav, _ := st.Case(ctx, "no-nav-reform")
+	start, end, _ := store.Occurrence(nav.Text("abstract"), "NAV reform", 1)
+	st.Annotate(ctx, store.Highlight{CaseID: nav.ID, Section: "abstract", Start: start, End: end, Memo: "from Per", Author: "Per"})
+	m, _ := newTestMain(t, a, st)
+	path := filepath.Join(t.TempDir(), "per.json")
+	if msg, err := m.writePack(path); err != nil || !strings.Contains(msg, "1 highlights") {
+		t.Fatalf("write pack: %q %v", msg, err)
+	}
+	fresh := openCatalogue(t)
+	other, _ := newTestMain(t, test.NewTempApp(t), fresh)
+	if msg, err := other.mergePack(path); err != nil || !strings.Contains(msg, "0 conflicts") {
+		t.Fatalf("merge: %q %v", msg, err)
+	}
+	if list, _ := fresh.Annotations(ctx, nav.ID); len(list) != 1 || list[0].Memo != "from Per" {
+		t.Errorf("merged: %+v", list)
+	}
+}
