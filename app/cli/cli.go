@@ -47,6 +47,7 @@ const Usage = `usage:
   casebook [--db PATH] search QUERY [--limit N] [--json]
   casebook [--db PATH] import PATH...                 case files, or folders of them
   casebook [--db PATH] import --qdpx IN.qdpx          a REFI-QDA project written by Casebook
+  casebook [--db PATH] import --qdc IN.qdc            a REFI-QDA codebook from any QDA tool
   casebook [--db PATH] export --markdown DIR
   casebook [--db PATH] export --qdpx OUT.qdpx         a REFI-QDA project, for other QDA tools
   casebook [--db PATH] export --csv OUT.csv [--codes] [--excel]   one row per case, for QCA

@@ -18,7 +18,7 @@ import (
 // Usage lines of the exchange formats, for the command table and Usage.
 const (
 	exportUsage = "export --markdown DIR | --qdpx OUT.qdpx | --csv OUT.csv [--codes] [--excel] | --bibtex OUT.bib | --ris OUT.ris | --pack OUT.json"
-	importUsage = "import PATH... | --qdpx IN.qdpx | --pack IN.json"
+	importUsage = "import PATH... | --qdpx IN.qdpx | --qdc IN.qdc | --pack IN.json"
 )
 
 // runExportAll is the export command in every format: --markdown is
@@ -106,21 +106,31 @@ func exportCSV(ctx context.Context, st *store.Store, path string, opt exchange.C
 // runImportAll is the import command: case files (runImport), or with
 // --qdpx a REFI-QDA project written by Casebook.
 func runImportAll(ctx context.Context, st *store.Store, args []string, out io.Writer) error {
-	if !hasFlag(args, "qdpx") && !hasFlag(args, "pack") {
+	if !hasFlag(args, "qdpx") && !hasFlag(args, "pack") && !hasFlag(args, "qdc") {
 		return runImport(ctx, st, args, out)
 	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	path := fs.String("qdpx", "", "a REFI-QDA project (.qdpx) written by Casebook")
 	pack := fs.String("pack", "", "a colleague's annotation pack (.json)")
+	qdc := fs.String("qdc", "", "a REFI-QDA codebook (.qdc) from any QDA tool")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if (*path == "") == (*pack == "") || len(rest) > 0 {
-		return usageError{"import --qdpx or --pack takes one file and nothing else"}
+	given := 0
+	for _, f := range []string{*path, *pack, *qdc} {
+		if f != "" {
+			given++
+		}
 	}
-	if *pack != "" {
+	if given != 1 || len(rest) > 0 {
+		return usageError{"import --qdpx, --qdc or --pack takes one file and nothing else"}
+	}
+	switch {
+	case *pack != "":
 		return importPack(ctx, st, *pack, out)
+	case *qdc != "":
+		return importQDC(ctx, st, *qdc, out)
 	}
 	return importQDPX(ctx, st, *path, out)
 }
@@ -196,5 +206,24 @@ func importPack(ctx context.Context, st *store.Store, path string, out io.Writer
 	for _, c := range r.Conflicts {
 		fmt.Fprintf(out, "conflict: %s\n", c)
 	}
+	return nil
+}
+
+// importQDC adds the codes of a REFI-QDA codebook to the codebook.
+func importQDC(ctx context.Context, st *store.Store, path string, out io.Writer) error {
+	rules, err := readRules(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, warnings, err := exchange.ReadQDCFile(path, rules)
+	if err != nil {
+		return err
+	}
+	got, err := exchange.SaveProject(ctx, st, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "imported %d codes from %s (%d were in the codebook already)\n", got.Codes, path, got.ReusedCodes)
+	printWarnings(out, warnings)
 	return nil
 }

@@ -78,3 +78,19 @@ func TestPackCommands(t *testing.T) {
 		t.Errorf("junk: %d %q", code, errOut)
 	}
 }
+
+func TestImportCodebookCommand(t *testing.T) {
+	db, dir := newDB(t), t.TempDir()
+	os.WriteFile(dir+"/b.qdc", []byte(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>`+
+		`<Code guid="d6a3c3c2-7f41-4f0e-8a55-5b1d2a9e1c01" name="Bizalom" isCodable="true" color="#AA3300"/></Codes></CodeBook>`), 0o644)
+	if out, errOut, code := run(t, db, "import", "--qdc", dir+"/b.qdc"); code != 0 || !strings.Contains(out, "imported 1 codes") {
+		t.Fatalf("import --qdc: %q %q", out, errOut)
+	}
+	if out, _, _ := run(t, db, "codes"); !strings.Contains(out, "Bizalom") {
+		t.Errorf("codes: %s", out)
+	}
+	os.WriteFile(dir+"/bad.qdc", []byte("<x/>"), 0o644)
+	if _, errOut, code := run(t, db, "import", "--qdc", dir+"/bad.qdc"); code != cli.ExitFailure || !strings.Contains(errOut, "not a REFI-QDA codebook") {
+		t.Errorf("bad codebook: %d %q", code, errOut)
+	}
+}

@@ -81,18 +81,23 @@ func (m *Main) inBackground(title string, work func() (string, error)) {
 		msg, err := work()
 		fyne.Do(func() {
 			progress.Hide()
-			if err != nil {
-				m.showError(err)
-				return
-			}
-			m.refresh()
-			if err := m.reader.notes.reload(); err != nil {
-				m.showError(err)
-			}
-			m.say(msg)
-			dialog.ShowInformation(title[:len(title)-len("…")], msg, m.win)
+			m.finish(strings.TrimSuffix(title, "…"), msg, err)
 		})
 	}()
+}
+
+// finish reports the end of an export or import and shows its effects.
+func (m *Main) finish(title, msg string, err error) {
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.refresh()
+	if err := m.reader.notes.reload(); err != nil {
+		m.showError(err)
+	}
+	m.say(strings.SplitN(msg, "\n", 2)[0])
+	dialog.ShowInformation(title, msg, m.win)
 }
 
 func (m *Main) writeMarkdown(dir string) (string, error) {
@@ -198,7 +203,10 @@ func (m *Main) importQDPX() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		m.inBackground("Importing…", func() (string, error) { return m.readQDPX(path) })
+		// Not in the background: the importer stamps the original times by
+		// setting the store's clock, which must not meet a user's action.
+		msg, err := m.readQDPX(path)
+		m.finish("Import", msg, err)
 	}, m.win)
 	d.Show()
 }
