@@ -35,7 +35,7 @@ func newTestMain(t *testing.T, a fyne.App, st *store.Store) (*Main, fyne.Window)
 	m := newMain(context.Background(), a, w, st)
 	m.debounce = 0
 	w.SetContent(m.build())
-	m.addShortcuts()
+	w.SetMainMenu(m.menu()) // also registers the shortcuts
 	m.restore()
 	return m, w
 }
@@ -190,4 +190,20 @@ func TestMainLayoutMarkup(t *testing.T) {
 	test.Type(m.results.search, "welfare nav")
 	m.results.list.Select(0)
 	test.AssertRendersToMarkup(t, "main_layout.xml", w.Canvas())
+}
+
+// TestMenuShortcutsReachTheWindow types Ctrl+K and Ctrl+M in the reader's
+// text, which forwards what it does not handle to the window, as the real
+// driver routes a shortcut to the focused widget first.
+func TestMenuShortcutsReachTheWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	m, w := newTestMain(t, a, openCatalogue(t))
+	m.open("no-nav-reform")
+	p := m.reader.sections["abstract"]
+	w.Canvas().Focus(p)
+	p.TypedShortcut(shortcutMark)
+	p.TypedShortcut(shortcutComp)
+	if !m.marks.Has("no-nav-reform") || m.tabs.SelectedIndex() != 1 {
+		t.Errorf("Ctrl+M marked %v, Ctrl+K shows tab %d", m.marks.IDs(), m.tabs.SelectedIndex())
+	}
 }

@@ -38,70 +38,41 @@ var (
 	shortcutWelcome   = &desktop.CustomShortcut{KeyName: fyne.KeyF1, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-func (m *Main) menu() *fyne.MainMenu {
-	find := fyne.NewMenuItem("Find", m.focusSearch)
-	find.Shortcut = shortcutFind
-	clear := fyne.NewMenuItem("Clear search and filters", m.clearAll)
-	clear.Shortcut = shortcutClear
-	mark := fyne.NewMenuItem("Mark case for comparison", m.toggleShownMark)
-	mark.Shortcut = shortcutMark
-	importItem := fyne.NewMenuItem("Import case files…", m.importFiles)
-	importItem.Shortcut = shortcutOpen
-	onlyMarked := fyne.NewMenuItem("Only marked cases", m.toggleOnlyMarked)
-	onlyMarked.Shortcut = shortcutOnlyMark
-	undo := fyne.NewMenuItem("Undo", m.reader.notes.undo)
-	undo.Shortcut = shortcutUndo
-	redo := fyne.NewMenuItem("Redo", m.reader.notes.redo)
-	redo.Shortcut = shortcutRedo
-	highlight := fyne.NewMenuItem("Highlight selection", m.highlightSelection)
-	highlight.Shortcut = shortcutHighlight
-	memo := fyne.NewMenuItem("New memo…", m.reader.notes.addMemo)
-	memo.Shortcut = shortcutMemo
-	codes := fyne.NewMenuItem("Codebook…", m.showCodebook)
-	codes.Shortcut = shortcutCodes
-	author := fyne.NewMenuItem("Author name…", m.askAuthor)
-	author.Shortcut = shortcutAuthor
-	folder := fyne.NewMenuItem("Import a folder of case files…", m.importFolder)
-	folder.Shortcut = shortcutFolder
-	help := fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts)
-	help.Shortcut = shortcutHelp
-	about := fyne.NewMenuItem("About Casebook", m.showAbout)
-	about.Shortcut = shortcutAbout
-	welcome := fyne.NewMenuItem("Welcome", m.showWelcomeAgain)
-	welcome.Shortcut = shortcutWelcome
-	compare := fyne.NewMenuItem("Compare", func() { m.tabs.SelectIndex(1) })
-	compare.Shortcut = shortcutComp
-	browse := fyne.NewMenuItem("Browse", func() { m.tabs.SelectIndex(0) })
-	export := fyne.NewMenuItem("Export comparison as PDF…", m.exportComparison)
-	export.Shortcut = shortcutExport
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File", append([]*fyne.MenuItem{importItem, folder}, append(m.exchangeMenu(),
-			fyne.NewMenuItemSeparator(), export)...)...),
-		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), find, clear, fyne.NewMenuItemSeparator(),
-			highlight, memo, fyne.NewMenuItemSeparator(), author),
-		fyne.NewMenu("View", browse, compare, fyne.NewMenuItemSeparator(), mark, onlyMarked, fyne.NewMenuItemSeparator(), codes),
-		fyne.NewMenu("Help", welcome, help, about),
-	)
+// item makes a menu entry and, when it has a shortcut, registers the same
+// shortcut on the window, so that one line says both.
+func (m *Main) item(label string, sc *desktop.CustomShortcut, do func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, do)
+	if sc != nil {
+		it.Shortcut = sc
+		m.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { do() })
+	}
+	return it
 }
 
-func (m *Main) addShortcuts() {
-	c := m.win.Canvas()
-	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { m.focusSearch() })
-	c.AddShortcut(shortcutClear, func(fyne.Shortcut) { m.clearAll() })
-	c.AddShortcut(shortcutMark, func(fyne.Shortcut) { m.toggleShownMark() })
-	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.importFiles() })
-	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.reader.notes.undo() })
-	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.reader.notes.redo() })
-	c.AddShortcut(shortcutHighlight, func(fyne.Shortcut) { m.highlightSelection() })
-	c.AddShortcut(shortcutCodes, func(fyne.Shortcut) { m.showCodebook() })
-	c.AddShortcut(shortcutComp, func(fyne.Shortcut) { m.tabs.SelectIndex(1) })
-	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { m.exportComparison() })
-	for sc, f := range map[*desktop.CustomShortcut]func(){
-		shortcutFolder: m.importFolder, shortcutMemo: m.reader.notes.addMemo, shortcutOnlyMark: m.toggleOnlyMarked,
-		shortcutAuthor: m.askAuthor, shortcutHelp: m.showShortcuts, shortcutAbout: m.showAbout, shortcutWelcome: m.showWelcomeAgain,
-	} {
-		c.AddShortcut(sc, func(fyne.Shortcut) { f() })
-	}
+// menu builds the main menu and registers its shortcuts.
+func (m *Main) menu() *fyne.MainMenu {
+	sep := fyne.NewMenuItemSeparator
+	file := append([]*fyne.MenuItem{
+		m.item("Import case files…", shortcutOpen, m.importFiles),
+		m.item("Import a folder of case files…", shortcutFolder, m.importFolder),
+	}, m.exchangeMenu()...)
+	file = append(file, sep(), m.item("Export comparison as PDF…", shortcutExport, m.exportComparison))
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", file...),
+		fyne.NewMenu("Edit",
+			m.item("Undo", shortcutUndo, m.reader.notes.undo), m.item("Redo", shortcutRedo, m.reader.notes.redo), sep(),
+			m.item("Find", shortcutFind, m.focusSearch), m.item("Clear search and filters", shortcutClear, m.clearAll), sep(),
+			m.item("Highlight selection", shortcutHighlight, m.highlightSelection),
+			m.item("New memo…", shortcutMemo, m.reader.notes.addMemo), sep(),
+			m.item("Author name…", shortcutAuthor, m.askAuthor)),
+		fyne.NewMenu("View",
+			m.item("Browse", nil, func() { m.tabs.SelectIndex(0) }), m.item("Compare", shortcutComp, func() { m.tabs.SelectIndex(1) }), sep(),
+			m.item("Mark case for comparison", shortcutMark, m.toggleShownMark),
+			m.item("Only marked cases", shortcutOnlyMark, m.toggleOnlyMarked), sep(),
+			m.item("Codebook…", shortcutCodes, m.showCodebook)),
+		fyne.NewMenu("Help", m.item("Welcome", shortcutWelcome, m.showWelcomeAgain),
+			m.item("Keyboard shortcuts", shortcutHelp, m.showShortcuts), m.item("About Casebook", shortcutAbout, m.showAbout)),
+	)
 }
 
 func (m *Main) toggleOnlyMarked() { m.results.markedOnly.SetChecked(!m.results.onlyMarked) }

@@ -63,7 +63,6 @@ func New(app fyne.App, w fyne.Window, cat Catalogue) *Main {
 	m := newMain(context.Background(), app, w, cat)
 	w.SetContent(m.build())
 	w.SetMainMenu(m.menu())
-	m.addShortcuts()
 	m.restore()
 	w.SetOnClosed(m.save)
 	m.warmUp()
