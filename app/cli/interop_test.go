@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"casebook/store"
+	"casebook/store/storetest"
 )
 
 // openTemp opens a new seeded catalogue in a temporary folder, without the
@@ -28,7 +29,7 @@ func openTemp(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	withoutStarterCodes(t, st)
+	storetest.WithoutCodes(t, st)
 	return st
 }
 
@@ -219,20 +220,5 @@ func TestExportAndImportCommandLines(t *testing.T) {
 	}
 	if out := mustCall(t, st, runImportAll, filepath.Join(md, "no-nav-reform.md")); out != "imported 1 of 1 case files\n" {
 		t.Errorf("import of a case file said %q", out)
-	}
-}
-
-// withoutStarterCodes deletes every code, as a user who does not want the
-// starter codebook would.
-func withoutStarterCodes(t testing.TB, st *store.Store) {
-	t.Helper()
-	codes, err := st.Codes(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range codes {
-		if err := st.DeleteCode(context.Background(), c.ID); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"casebook/app/exchange"
 	"casebook/seeds"
 	"casebook/store"
+	"casebook/store/storetest"
 )
 
 // schemaPath is a copy of the REFI-QDA 1.0 project schema (MIT licence, in
@@ -51,7 +52,7 @@ func openCatalogue(t testing.TB) *store.Store {
 	if _, err := seeds.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	withoutStarterCodes(t, st)
+	storetest.WithoutCodes(t, st)
 	return st
 }
 
@@ -588,20 +589,5 @@ func TestSaveProjectUndoesAFailedImport(t *testing.T) {
 	}
 	if c, _ := st.Case(ctx, nav.ID); c.Origin != store.OriginSeed {
 		t.Errorf("no-nav-reform has origin %q after the failed import, want seed again", c.Origin)
-	}
-}
-
-// withoutStarterCodes deletes every code, as a user who does not want the
-// starter codebook would.
-func withoutStarterCodes(t testing.TB, st *store.Store) {
-	t.Helper()
-	codes, err := st.Codes(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range codes {
-		if err := st.DeleteCode(context.Background(), c.ID); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
