@@ -150,18 +150,24 @@ func runSearch(ctx context.Context, st *store.Store, args []string, out io.Write
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if len(hits) == 0 && !*asJSON {
+		fmt.Fprintf(out, "no cases match %q\n", strings.Join(rest, " "))
+	}
+	return printHits(out, hits, *asJSON)
+}
+
+// printHits prints search or similarity hits: JSON, or a few lines each with
+// the snippet's matches between « ».
+func printHits(out io.Writer, hits []store.Hit, asJSON bool) error {
+	if asJSON {
 		if hits == nil {
 			hits = []store.Hit{}
 		}
 		return writeJSON(out, hits)
 	}
-	if len(hits) == 0 {
-		fmt.Fprintf(out, "no cases match %q\n", strings.Join(rest, " "))
-	}
 	for _, h := range hits {
-		fmt.Fprintf(out, "%s  %s · %s · %s\n  %s\n  [%s] %s\n\n", h.ID, h.Country, h.Field, h.Period, h.Title,
-			h.Part, h.Snippet.Marked("«", "»"))
+		meta := strings.Join(nonEmpty([]string{h.Country, h.Field, h.Period.String()}), " · ")
+		fmt.Fprintf(out, "%s  %s\n  %s\n  [%s] %s\n\n", h.ID, meta, h.Title, h.Part, h.Snippet.Marked("«", "»"))
 	}
 	return nil
 }

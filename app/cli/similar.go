@@ -38,14 +38,5 @@ func runSimilar(ctx context.Context, st *store.Store, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		if hits == nil {
-			hits = []store.Hit{}
-		}
-		return writeJSON(out, hits)
-	}
-	for _, h := range hits {
-		fmt.Fprintf(out, "%s  %s · %s\n  %s\n  [%s] %s\n\n", h.ID, h.Country, h.Field, h.Title, h.Part, h.Snippet.Marked("«", "»"))
-	}
-	return nil
+	return printHits(out, hits, *asJSON)
 }
