@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldLetters lists the letters that FTS5's unicode61 tokenizer keeps as they
@@ -30,9 +31,17 @@ type span struct{ start, end int }
 
 // tokens returns the byte spans of the words of s.
 func tokens(s string) []span {
+	return tokensUpTo(s, -1)
+}
+
+// tokensUpTo returns the byte spans of the first n words of s (all if n < 0).
+func tokensUpTo(s string, n int) []span {
 	var out []span
 	start := -1
 	for i, r := range s {
+		if len(out) == n {
+			return out
+		}
 		switch {
 		case isTokenRune(r) && start < 0:
 			start = i
@@ -41,40 +50,35 @@ func tokens(s string) []span {
 			start = -1
 		}
 	}
-	if start >= 0 {
+	if start >= 0 && len(out) != n {
 		out = append(out, span{start, len(s)})
 	}
 	return out
+}
+
+// startsWord reports whether a word of s may begin at byte i.
+func startsWord(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i == 0 || !isTokenRune(r)
 }
 
 // unfoldSections puts the original spelling back into a snippet that FTS5
 // cut from the folded text of these sections (joined as searchBody joins
 // them), and says which section the snippet starts in. Folding maps word to
 // word and leaves everything between words alone, so the snippet's words are
-// a run of the original's words: find where the run starts and swap each word
-// for its original.
+// a run of the original's words: find where the run starts in the folded
+// text and swap each word for its original.
 func unfoldSections(snippet string, sections []Section) (string, string) {
 	if part, ok := locateUnfolded(snippet, sections); ok {
 		return snippet, part
 	}
-	var words []string
-	var spans []span
-	var owner []string
 	original := searchBody(sections)
-	offset := 0
-	for _, sec := range sections {
-		for _, sp := range tokens(sec.Text) {
-			sp = span{sp.start + offset, sp.end + offset}
-			spans, owner = append(spans, sp), append(owner, sec.Key)
-			words = append(words, Fold(original[sp.start:sp.end]))
-		}
-		offset += len(sec.Text) + len(sectionGap)
-	}
 	snipSpans := tokens(snippet)
-	at := findRun(words, snippet, snipSpans)
+	at := findRun(Fold(original), snippet, snipSpans)
 	if at < 0 || len(snipSpans) == 0 {
 		return snippet, ""
 	}
+	spans := tokensUpTo(original, at+len(snipSpans))
 	var b strings.Builder
 	last := 0
 	for j, sp := range snipSpans {
@@ -84,7 +88,18 @@ func unfoldSections(snippet string, sections []Section) (string, string) {
 		last = sp.end
 	}
 	b.WriteString(snippet[last:])
-	return b.String(), owner[at]
+	return b.String(), sectionAt(sections, spans[at].start)
+}
+
+// sectionAt names the section holding byte offset i of their searchBody.
+func sectionAt(sections []Section, i int) string {
+	for _, sec := range sections {
+		if i < len(sec.Text) {
+			return sec.Key
+		}
+		i -= len(sec.Text) + len(sectionGap)
+	}
+	return ""
 }
 
 // foldable lists the letters Fold changes.
@@ -121,19 +136,46 @@ func unfoldRun(snippet string, sections []Section) string {
 	return text
 }
 
-// findRun returns the index in words where the snippet's words begin, or -1.
-func findRun(words []string, snippet string, spans []span) int {
-	for at := 0; at+len(spans) <= len(words); at++ {
-		match := true
-		for j, sp := range spans {
-			if words[at+j] != snippet[sp.start:sp.end] {
-				match = false
-				break
-			}
+// findRun returns the index of the word of folded where the snippet's words
+// begin, or -1. The text between the snippet's marks and ellipses is a
+// stretch of folded, so each place it occurs is a candidate, checked word by
+// word.
+func findRun(folded, snippet string, spans []span) int {
+	if len(spans) == 0 {
+		return -1
+	}
+	probe := snippet[spans[0].start:]
+	if i := strings.IndexAny(probe, "…\x02\x03"); i >= 0 {
+		probe = probe[:i]
+	}
+	words, from := 0, 0
+	for {
+		i := strings.Index(folded[from:], probe)
+		if i < 0 {
+			return -1
 		}
-		if match {
-			return at
+		at := from + i
+		if startsWord(folded, at) && runMatches(folded[at:], snippet, spans) {
+			return words + len(tokens(folded[from:at]))
+		}
+		// Go on after the word the candidate begins in (the probe begins
+		// with a letter, so there is one).
+		end := at + tokensUpTo(folded[at:], 1)[0].end
+		words += len(tokens(folded[from:end]))
+		from = end
+	}
+}
+
+// runMatches reports whether text begins with the snippet's words.
+func runMatches(text, snippet string, spans []span) bool {
+	got := tokensUpTo(text, len(spans))
+	if len(got) < len(spans) {
+		return false
+	}
+	for j, sp := range spans {
+		if text[got[j].start:got[j].end] != snippet[sp.start:sp.end] {
+			return false
 		}
 	}
-	return -1
+	return true
 }

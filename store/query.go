@@ -19,7 +19,22 @@ import (
 // It returns "" when the input holds no word at all, and ErrInvalid when
 // every word is excluded (FTS5 cannot list "everything but").
 func MatchExpression(input string) (string, error) {
-	var include, exclude []string
+	terms, err := parseTerms(input)
+	return terms.expression(), err
+}
+
+// terms is a parsed search: the FTS5 phrases a case must contain, and those
+// it must not.
+type terms struct {
+	include, exclude []string
+	// prefixes maps each single-word prefix term ("reform"*) to its word in
+	// the index's spelling (lower case, no diacritics).
+	prefixes map[string]string
+}
+
+func parseTerms(input string) (terms, error) {
+	var t terms
+	t.prefixes = map[string]string{}
 	for _, chunk := range splitChunks(Fold(input)) {
 		words := words(chunk.text)
 		if len(words) == 0 {
@@ -29,21 +44,56 @@ func MatchExpression(input string) (string, error) {
 		// A one-letter prefix would match most of the catalogue: nobody means that.
 		if !chunk.quoted && (len(words) > 1 || utf8.RuneCountInString(words[0]) > 1) {
 			term += "*"
+			if len(words) == 1 {
+				t.prefixes[term] = indexForm(words[0])
+			}
 		}
 		if chunk.negated {
-			exclude = append(exclude, term)
+			t.exclude = append(t.exclude, term)
 		} else {
-			include = append(include, term)
+			t.include = append(t.include, term)
 		}
 	}
-	if len(include) == 0 && len(exclude) > 0 {
-		return "", fmt.Errorf("search %q only excludes words; add a word to look for: %w", input, ErrInvalid)
+	if len(t.include) == 0 && len(t.exclude) > 0 {
+		return terms{}, fmt.Errorf("search %q only excludes words; add a word to look for: %w", input, ErrInvalid)
 	}
-	expr := strings.Join(include, " AND ")
-	if len(exclude) > 0 {
-		expr += " NOT (" + strings.Join(exclude, " OR ") + ")"
+	return t, nil
+}
+
+// longestPrefixIndex is the longest prefix the search index keeps its own
+// list for (see migration 0006).
+const longestPrefixIndex = 7
+
+// exactWhereUnique replaces each long prefix that begins just one word of the
+// index with that word. It finds the same cases, but FTS5 no longer merges
+// the prefix's lists before the first row; there is no index for prefixes
+// longer than longestPrefixIndex.
+func (t terms) exactWhereUnique(wordsBeginning func(prefix string) ([]string, error)) error {
+	for _, list := range [][]string{t.include, t.exclude} {
+		for i, term := range list {
+			prefix, ok := t.prefixes[term]
+			if !ok || utf8.RuneCountInString(prefix) <= longestPrefixIndex {
+				continue
+			}
+			words, err := wordsBeginning(prefix)
+			if err != nil {
+				return err
+			}
+			if len(words) == 1 {
+				list[i] = `"` + words[0] + `"`
+			}
+		}
 	}
-	return expr, nil
+	return nil
+}
+
+// expression is the FTS5 query: every included phrase, none of the excluded.
+func (t terms) expression() string {
+	expr := strings.Join(t.include, " AND ")
+	if len(t.exclude) > 0 {
+		expr += " NOT (" + strings.Join(t.exclude, " OR ") + ")"
+	}
+	return expr
 }
 
 // chunk is one whitespace-separated piece of a query, or one quoted phrase.

@@ -44,4 +44,19 @@ func TestUnfoldSections(t *testing.T) {
 	if got, part := unfoldSections("In Lódź", sections); got != "In Łódź" || part != "abstract" {
 		t.Errorf("first section: %q %q", got, part)
 	}
+	// The snippet's first words also occur inside a word ("Hand and") and
+	// earlier as a shorter run ("and Orsta;" before "and Orsta's"): only
+	// the whole run at a word's start counts.
+	tricky := []Section{{Key: "abstract", Text: "Hand and Ørsta; and Ørsta"}, {Key: "practice", Text: "Ærø and Ørsta’s plan, and Ørsta's"}}
+	for snip, want := range map[string][2]string{
+		"and \x02Orsta\x03’s plan…": {"and \x02Ørsta\x03’s plan…", "practice"},
+		"…and Orsta; and":           {"…and Ørsta; and", "abstract"},
+		"AEro and Orsta":            {"Ærø and Ørsta", "practice"},
+		"and Orsta's":               {"and Ørsta's", "practice"},
+		"nowhere to be found":       {"nowhere to be found", ""},
+	} {
+		if got, part := unfoldSections(snip, tricky); got != want[0] || part != want[1] {
+			t.Errorf("unfoldSections(%q) = %q, %q; want %q, %q", snip, got, part, want[0], want[1])
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Facet names a filter can use; each is a column or tag of a case.
@@ -52,7 +53,8 @@ type Hit struct {
 	// Part is the section key the snippet comes from, or "title".
 	Part    string  `json:"part,omitempty"`
 	Snippet Snippet `json:"snippet"`
-	// Score is the bm25 relevance (lower is better); 0 without a query.
+	// Score is the bm25 relevance (lower is better); 0 when the hit was not
+	// ranked: without a query, or among more than RankLimit matches.
 	Score float64 `json:"score"`
 }
 
@@ -128,21 +130,21 @@ func parseSnippet(marked string) Snippet {
 // Search finds the cases that match f, best first, at most limit of them
 // (limit <= 0 means all). Without query words it lists the filtered cases by title.
 func (s *Store) Search(ctx context.Context, f Filter, limit int) ([]Hit, error) {
-	expr, err := MatchExpression(f.Query)
+	t, err := parseTerms(f.Query)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	if strings.TrimSpace(f.Query) != "" && expr == "" {
+	if strings.TrimSpace(f.Query) != "" && len(t.include) == 0 {
 		return nil, fmt.Errorf("store: search: %q has no words to look for: %w", f.Query, ErrInvalid)
 	}
 	if limit <= 0 {
 		limit = -1
 	}
 	var hits []Hit
-	if expr == "" {
+	if len(t.include) == 0 {
 		hits, err = s.list(ctx, f, limit)
-	} else {
-		hits, err = s.match(ctx, expr, f, limit)
+	} else if err = t.exactWhereUnique(s.wordsBeginning(ctx)); err == nil {
+		hits, err = s.match(ctx, t, f, limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", describe(err))
@@ -182,19 +184,91 @@ func scanSummary(rows *sql.Rows, sum *Summary, more ...any) error {
 		&sum.Period.Start, &sum.Period.End, &sum.Provenance}, more...)...)
 }
 
-// matchSQL ranks cases by the index's rank (bm25, see the migration). The
-// snippets are columns of the same query: FTS5 sorts by rank itself and
-// SQLite computes them only for the rows within the limit.
-const matchSQL = `SELECT ` + summaryColumns + `, search_index.rank,
+// RankLimit is how many matching cases a search ranks by relevance. FTS5
+// computes bm25 for every matching case before it can hand over the best,
+// about a microsecond each, so ranking the whole of a large catalogue would
+// slow every keystroke. When more cases match, the words are in a large part
+// of the catalogue and pick nothing out: Search lists those cases newest
+// first, an order the index gives without visiting every match.
+const RankLimit = 1500
+
+// matchSQL finds the cases matching an expression, with their snippets. The
+// snippets are columns of the same query, so SQLite cuts them only for the
+// rows within the limit.
+const matchSQL = `SELECT ` + summaryColumns + `, %s,
 	snippet(search_index, 1, char(2), char(3), '…', 24), snippet(search_index, 0, char(2), char(3), '…', 24),
 	snippet(search_index, 2, char(2), char(3), '…', 24)
 FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
 WHERE search_index MATCH ?`
 
-func (s *Store) match(ctx context.Context, expr string, f Filter, limit int) ([]Hit, error) {
+// order is how the cases matching a search are listed.
+type order int
+
+const (
+	byRank    order = iota // best bm25 first (the weights are set in the migrations)
+	byRecency              // most recently added or updated first
+)
+
+func (s *Store) match(ctx context.Context, t terms, f Filter, limit int) ([]Hit, error) {
+	expr := t.expression()
+	n, err := s.countUpTo(ctx, expr, f, RankLimit+1)
+	if err != nil {
+		return nil, err
+	}
+	o := byRank
+	if n > RankLimit {
+		o = byRecency
+	}
+	return s.matchRows(ctx, expr, f, o, limit)
+}
+
+// wordsBeginning looks up, for a prefix in the index's spelling, the first
+// two words of the index that begin with it.
+func (s *Store) wordsBeginning(ctx context.Context) func(string) ([]string, error) {
+	return func(prefix string) ([]string, error) {
+		// Terms compare as bytes: every word beginning with prefix sorts
+		// before prefix followed by the highest code point.
+		rows, err := s.db.QueryContext(ctx, `SELECT term FROM search_words WHERE term >= ? AND term < ? LIMIT 2`,
+			prefix, prefix+string(utf8.MaxRune))
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var words []string
+		for rows.Next() {
+			var w string
+			if err := rows.Scan(&w); err != nil {
+				return nil, err
+			}
+			words = append(words, w)
+		}
+		return words, rows.Err()
+	}
+}
+
+// countUpTo counts the cases matching expr and f, stopping at max.
+func (s *Store) countUpTo(ctx context.Context, expr string, f Filter, max int) (int, error) {
 	where, args := filterSQL(f, "")
+	from := `search_index`
+	if where != "" {
+		from = `search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id`
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE search_index MATCH ?`+where+` LIMIT ?)`,
+		append(append([]any{expr}, args...), max)...).Scan(&n)
+	return n, err
+}
+
+// matchRows lists the cases matching expr and f in the given order, with
+// their snippets. Only ranked hits carry a score.
+func (s *Store) matchRows(ctx context.Context, expr string, f Filter, o order, limit int) ([]Hit, error) {
+	where, args := filterSQL(f, "")
+	score, orderBy := `search_index.rank`, ` ORDER BY search_index.rank`
+	if o == byRecency {
+		score, orderBy = `0`, ` ORDER BY search_index.rowid DESC`
+	}
 	args = append([]any{expr}, args...)
-	rows, err := s.db.QueryContext(ctx, matchSQL+where+` ORDER BY search_index.rank LIMIT ?`, append(args, limit)...)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(matchSQL, score)+where+orderBy+` LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -213,34 +287,66 @@ func (s *Store) match(ctx context.Context, expr string, f Filter, limit int) ([]
 		return nil, err
 	}
 	rows.Close()
-	for i := range hits {
-		if err := s.snippet(ctx, snips[i], &hits[i]); err != nil {
-			return nil, err
-		}
-	}
-	return hits, nil
+	return hits, s.snippets(ctx, hits, snips)
 }
 
-// snippet chooses the passage to show: from the sections when they match,
-// else from the notes, else from the title; it gives back the original
-// spelling of folded words and names the section the passage comes from.
-func (s *Store) snippet(ctx context.Context, snips [3]string, h *Hit) error {
-	body, title, notes := snips[0], snips[1], snips[2]
-	if strings.Contains(notes, markOpen) && !strings.Contains(body, markOpen) {
-		h.Part, h.Snippet = notesPart, parseSnippet(notes)
-		return nil
+// snippets chooses the passage to show for each hit: from the sections when
+// they match, else from the notes, else from the title. It gives back the
+// original spelling of folded words and names the section each passage
+// comes from, reading the sections of all the hits at once.
+func (s *Store) snippets(ctx context.Context, hits []Hit, snips [][3]string) error {
+	var ids []string
+	for i, h := range hits {
+		if strings.Contains(snips[i][0], markOpen) {
+			ids = append(ids, h.ID)
+		}
 	}
-	if !strings.Contains(body, markOpen) {
-		h.Part, h.Snippet = titlePart, parseSnippet(unfoldRun(title, []Section{{Key: titlePart, Text: h.Title}}))
-		return nil
-	}
-	c := Case{ID: h.ID}
-	if err := readSections(ctx, s.db, &c); err != nil {
+	sections, err := s.sectionsOf(ctx, ids)
+	if err != nil {
 		return err
 	}
-	text, part := unfoldSections(body, c.Sections)
-	h.Part, h.Snippet = part, parseSnippet(text)
+	for i := range hits {
+		h := &hits[i]
+		body, title, notes := snips[i][0], snips[i][1], snips[i][2]
+		switch {
+		case strings.Contains(body, markOpen):
+			text, part := unfoldSections(body, sections[h.ID])
+			h.Part, h.Snippet = part, parseSnippet(text)
+		case strings.Contains(notes, markOpen):
+			h.Part, h.Snippet = notesPart, parseSnippet(notes)
+		default:
+			h.Part, h.Snippet = titlePart, parseSnippet(unfoldRun(title, []Section{{Key: titlePart, Text: h.Title}}))
+		}
+	}
 	return nil
+}
+
+// sectionsOf loads the sections of these cases, in template order.
+func (s *Store) sectionsOf(ctx context.Context, ids []string) (map[string][]Section, error) {
+	out := map[string][]Section{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.case_id, s.key, s.text FROM section s
+		JOIN template_section t ON t.key = s.key
+		WHERE s.case_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY s.case_id, t.position`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var sec Section
+		if err := rows.Scan(&id, &sec.Key, &sec.Text); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], sec)
+	}
+	return out, rows.Err()
 }
 
 // filterSQL renders the facet and period conditions of f on the case alias
