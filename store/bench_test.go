@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,20 +92,41 @@ func timed(b *testing.B, op func(i int) error) {
 	b.ReportMetric(percentile(times, 0.99), "p99-ms")
 }
 
+// benchFilters are what a researcher combines: nothing; a word; a word and
+// two countries; two facets and a period.
+var benchFilters = []store.Filter{
+	{},
+	{Query: "coordination"},
+	{Query: "employ", Values: map[string][]string{store.KindCountry: {"NO", "EE"}}},
+	{Values: map[string][]string{store.KindMechanism: {"network"}, store.KindField: {"health"}}, PeriodFrom: 2005},
+}
+
 // BenchmarkFacets counts every facet for a query combined with a filter.
 func BenchmarkFacets(b *testing.B) {
 	st := benchCatalogue(b)
 	ctx := context.Background()
-	filters := []store.Filter{
-		{},
-		{Query: "coordination"},
-		{Query: "employ", Values: map[string][]string{store.KindCountry: {"NO", "EE"}}},
-		{Values: map[string][]string{store.KindMechanism: {"network"}, store.KindField: {"health"}}, PeriodFrom: 2005},
-	}
 	timed(b, func(i int) error {
-		_, err := st.Facets(ctx, filters[i%len(filters)])
+		_, err := st.Facets(ctx, benchFilters[i%len(benchFilters)])
 		return err
 	})
+}
+
+// BenchmarkFacetsAfterANote adds a memo, then counts the facets: the first
+// count after any change to the catalogue reloads the facet index.
+func BenchmarkFacetsAfterANote(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	var memos []time.Duration
+	timed(b, func(i int) error {
+		start := time.Now()
+		if _, err := st.AddMemo(ctx, "no-nav-reform", "", fmt.Sprintf("memo %d", i), "Bench"); err != nil {
+			return err
+		}
+		memos = append(memos, time.Since(start))
+		_, err := st.Facets(ctx, benchFilters[i%len(benchFilters)])
+		return err
+	})
+	b.ReportMetric(percentile(memos, 0.5), "memo-p50-ms")
 }
 
 // BenchmarkOpenCase reads one whole case, as the reader does.

@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -28,107 +28,94 @@ type FacetCounts struct {
 // vocabulary is listed, with 0 where no case has it, so that a filter never
 // vanishes under the user's cursor; countries are those in the catalogue.
 func (s *Store) Facets(ctx context.Context, f Filter) (FacetCounts, error) {
-	expr, err := MatchExpression(f.Query)
-	if err != nil {
-		return FacetCounts{}, fmt.Errorf("store: facets: %w", err)
-	}
-	query, args := facetSQL(expr, f)
-	if len(args) == 0 {
-		query = countAllSQL
-	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	counts, err := s.facetCounts(ctx, f)
 	if err != nil {
 		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
 	}
-	defer rows.Close()
-	counts := map[string]map[string]int{}
-	for rows.Next() {
-		var facet, value string
-		var n int
-		if err := rows.Scan(&facet, &value, &n); err != nil {
-			return FacetCounts{}, fmt.Errorf("store: facets: %w", err)
-		}
-		if counts[facet] == nil {
-			counts[facet] = map[string]int{}
-		}
-		counts[facet][value] = n
-	}
-	if err := rows.Err(); err != nil {
-		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
-	}
-	return s.label(ctx, counts[""][""], counts)
+	return counts, nil
 }
 
-// countAllSQL counts the whole catalogue (nothing typed, no filter, as when
-// Casebook opens): the tables' indexes answer it without materialising a set.
-const countAllSQL = `SELECT '', '', count(*) FROM "case"
-UNION ALL SELECT 'country', country, count(*) FROM "case" GROUP BY country
-UNION ALL SELECT 'field', field, count(*) FROM "case" GROUP BY field
-UNION ALL SELECT 'provenance', provenance, count(*) FROM "case" GROUP BY provenance
-UNION ALL SELECT facet, value, count(*) FROM case_tag WHERE facet IN ('level', 'direction', 'mechanism')
-	GROUP BY facet, value`
+func (s *Store) facetCounts(ctx context.Context, f Filter) (FacetCounts, error) {
+	t, err := parseTerms(f.Query)
+	if err != nil {
+		return FacetCounts{}, err
+	}
+	ix, err := s.facets(ctx)
+	if err != nil {
+		return FacetCounts{}, err
+	}
+	positions := make([]int, len(ix.cases))
+	for i := range positions {
+		positions[i] = i
+	}
+	if len(t.include) > 0 {
+		if err := t.exactWhereUnique(s.wordsBeginning(ctx)); err != nil {
+			return FacetCounts{}, err
+		}
+		var rowids sql.NullString
+		err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ?`,
+			t.expression()).Scan(&rowids)
+		if err != nil {
+			return FacetCounts{}, err
+		}
+		if positions, err = ix.matching(rowids.String); err != nil {
+			return FacetCounts{}, err
+		}
+	}
+	keep, err := s.keeper(ctx, f)
+	if err != nil {
+		return FacetCounts{}, err
+	}
+	total, counts := ix.count(positions, f, keep)
+	return s.label(ctx, total, counts, ix.countries())
+}
 
-// facetSQL builds one statement that counts every facet. The cases matching
-// the words and period ("base") are found once; the cases passing every
-// facet filter ("chosen") serve the total and the facets without a
-// selection; a facet with a selection is counted over base filtered by the
-// other facets only. Each set is materialised once.
-func facetSQL(expr string, f Filter) (string, []any) {
-	var b strings.Builder
-	var args []any
-	if expr == "" {
-		b.WriteString(`WITH base AS MATERIALIZED (SELECT c.id, c.country, c.field, c.provenance FROM "case" c WHERE 1`)
-	} else {
-		// Driven by the index's matches, each joined to its case.
-		b.WriteString(`WITH base AS MATERIALIZED (SELECT c.id, c.country, c.field, c.provenance
-			FROM search_index JOIN search_doc d ON d.id = search_index.rowid JOIN "case" c ON c.id = d.case_id
-			WHERE search_index MATCH ?`)
-		args = append(args, expr)
+// keeper is the test for the filters on case ids (IDs, AnnotatedBy), or nil.
+func (s *Store) keeper(ctx context.Context, f Filter) (func(string) bool, error) {
+	if len(f.IDs) == 0 && f.AnnotatedBy == "" {
+		return nil, nil
 	}
-	period, periodArgs := periodSQL(f)
-	b.WriteString(period + `)`)
-	args = append(args, periodArgs...)
-	set := func(name, except string) {
-		where, whereArgs := facetFilterSQL(f, except)
-		b.WriteString(`, ` + name + ` AS MATERIALIZED (SELECT * FROM base c WHERE 1` + where + `)`)
-		args = append(args, whereArgs...)
-	}
-	set("chosen", "")
-	sets := map[string]string{}
-	for i, facet := range Facets {
-		sets[facet] = "chosen"
-		if len(f.Values[facet]) > 0 {
-			sets[facet] = fmt.Sprintf("without%d", i)
-			set(sets[facet], facet)
+	var annotated map[string]bool
+	if f.AnnotatedBy != "" {
+		var err error
+		if annotated, err = s.casesAnnotatedBy(ctx, f.AnnotatedBy); err != nil {
+			return nil, err
 		}
 	}
-	b.WriteString(` SELECT '', '', count(*) FROM chosen`)
-	// The tag facets counted over one set share one pass through case_tag.
-	tagFacets := map[string][]string{}
-	for _, facet := range Facets {
-		if isColumn(facet) {
-			fmt.Fprintf(&b, ` UNION ALL SELECT '%[1]s', %[1]s, count(*) FROM %[2]s GROUP BY %[1]s`, facet, sets[facet])
-		} else {
-			tagFacets[sets[facet]] = append(tagFacets[sets[facet]], "'"+facet+"'")
+	return func(id string) bool {
+		return (len(f.IDs) == 0 || slices.Contains(f.IDs, id)) && (f.AnnotatedBy == "" || annotated[id])
+	}, nil
+}
+
+// casesAnnotatedBy lists the cases with a highlight or memo by author.
+func (s *Store) casesAnnotatedBy(ctx context.Context, author string) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT case_id FROM annotation WHERE author = ? UNION SELECT case_id FROM memo WHERE author = ?`,
+		author, author)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
 		}
+		out[id] = true
 	}
-	for _, set := range slices.Sorted(maps.Keys(tagFacets)) {
-		fmt.Fprintf(&b, ` UNION ALL SELECT t.facet, t.value, count(*) FROM %s s JOIN case_tag t
-			ON t.case_id = s.id AND t.facet IN (%s) GROUP BY t.facet, t.value`, set, strings.Join(tagFacets[set], ", "))
-	}
-	return b.String(), args
+	return out, rows.Err()
 }
 
 // label lists each facet's values in vocabulary order with their labels.
-func (s *Store) label(ctx context.Context, total int, counts map[string]map[string]int) (FacetCounts, error) {
+// Countries are those given (the ones with cases), by name.
+func (s *Store) label(ctx context.Context, total int, counts map[string]map[string]int, countries []string) (FacetCounts, error) {
 	vocab, err := s.Vocabulary(ctx)
 	if err != nil {
 		return FacetCounts{}, err
 	}
-	countries, err := s.countries(ctx, vocab)
-	if err != nil {
-		return FacetCounts{}, fmt.Errorf("store: facets: %w", describe(err))
-	}
+	slices.SortFunc(countries, func(a, b string) int {
+		return strings.Compare(vocab.Label(KindCountry, a), vocab.Label(KindCountry, b))
+	})
 	out := FacetCounts{Total: total, Counts: map[string][]FacetCount{}}
 	for _, facet := range Facets {
 		values := countries
@@ -148,25 +135,4 @@ func termValues(terms []Term) []string {
 		out[i] = t.Value
 	}
 	return out
-}
-
-// countries lists the countries that have cases, by name.
-func (s *Store) countries(ctx context.Context, vocab Vocabulary) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT country FROM "case" GROUP BY country`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	slices.SortFunc(out, func(a, b string) int {
-		return strings.Compare(vocab.Label(KindCountry, a), vocab.Label(KindCountry, b))
-	})
-	return out, rows.Err()
 }

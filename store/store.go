@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -37,6 +38,10 @@ type Store struct {
 	// session names this opening of the catalogue: undo and redo reach back
 	// over its own actions only.
 	session string
+
+	// facetMu guards the facet index (see facets).
+	facetMu sync.Mutex
+	facetIx *facetIndex
 }
 
 // dsn builds the connection string. Each pragma is set per connection:
