@@ -11,6 +11,7 @@ import (
 	_ "casebook/app/locale" // before Fyne reads the locale, as in main
 	"casebook/app/ui/prose"
 	"casebook/store"
+	"casebook/store/storetest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -205,5 +206,29 @@ func TestMenuShortcutsReachTheWindow(t *testing.T) {
 	p.TypedShortcut(shortcutComp)
 	if !m.marks.Has("no-nav-reform") || m.tabs.SelectedIndex() != 1 {
 		t.Errorf("Ctrl+M marked %v, Ctrl+K shows tab %d", m.marks.IDs(), m.tabs.SelectedIndex())
+	}
+}
+
+func TestTooManyToRankIsSaidAndAFilterRanksAgain(t *testing.T) {
+	st := openCatalogue(t)
+	g, err := storetest.NewGenerator(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutCases(context.Background(), store.OriginImport, g.Cases(store.RankLimit+50)); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	m, _ := newTestMain(t, a, st)
+	if m.results.unranked.Visible() {
+		t.Error("the hint shows before a search")
+	}
+	test.Type(m.results.search, "the")
+	if !m.results.unranked.Visible() || m.results.hits[0].Score != 0 {
+		t.Errorf("%s: hint visible %v, first score %v", m.results.count.Text, m.results.unranked.Visible(), m.results.hits[0].Score)
+	}
+	test.Tap(m.filters.checks[store.KindCountry]["NO"])
+	if m.results.unranked.Visible() || m.results.hits[0].Score >= 0 {
+		t.Errorf("with a country (%s): hint visible %v, first score %v", m.results.count.Text, m.results.unranked.Visible(), m.results.hits[0].Score)
 	}
 }

@@ -18,6 +18,7 @@ type resultList struct {
 	main       *Main
 	search     *searchEntry
 	count      *widget.Label
+	unranked   *widget.Label
 	onlyMarked bool
 	markedOnly *widget.Check
 	onlyMine   bool
@@ -37,6 +38,11 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.search = newSearchEntry(r)
 	r.search.OnChanged = r.main.queryChanged
 	r.count = widget.NewLabel("")
+	r.unranked = widget.NewLabelWithStyle(fmt.Sprintf("More than %d cases match, too many to rank: the newest come first. "+
+		"Add a word or a filter to rank them by relevance.", store.RankLimit), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	r.unranked.Wrapping = fyne.TextWrapWord
+	r.unranked.Importance = widget.LowImportance
+	r.unranked.Hide()
 	r.markedOnly = widget.NewCheck("Marked", func(on bool) {
 		r.onlyMarked = on
 		r.main.refresh()
@@ -59,7 +65,7 @@ func (r *resultList) build() fyne.CanvasObject {
 	r.empty = container.NewVBox(r.emptyText, container.NewHBox(widget.NewButtonWithIcon("Clear search and filters",
 		theme.ContentClearIcon(), r.main.clearAll)))
 	r.empty.Hide()
-	top := container.NewVBox(r.search, container.NewBorder(nil, nil, nil, container.NewHBox(r.mineOnly, r.markedOnly), r.count))
+	top := container.NewVBox(r.search, container.NewBorder(nil, nil, nil, container.NewHBox(r.mineOnly, r.markedOnly), r.count), r.unranked)
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(r.list, r.empty))
 }
 
@@ -70,6 +76,12 @@ func (r *resultList) show(hits []store.Hit, total int, f store.Filter) {
 	r.list.UnselectAll()
 	r.list.Refresh()
 	r.list.ScrollToTop()
+	// Say why the order is not by relevance, and what brings it back.
+	if total > store.RankLimit && strings.TrimSpace(f.Query) != "" {
+		r.unranked.Show()
+	} else {
+		r.unranked.Hide()
+	}
 	switch {
 	case total == 0:
 		r.count.SetText("No cases")
@@ -102,6 +114,7 @@ func (r *resultList) showError(msg string) {
 	r.hits = nil
 	r.list.Refresh()
 	r.count.SetText("")
+	r.unranked.Hide()
 	r.emptyText.SetText(msg)
 	r.empty.Show()
 }
