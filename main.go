@@ -32,7 +32,8 @@ func main() {
 	os.Exit(runGUI(ctx, inv.DB))
 }
 
-// runGUI opens the catalogue (with its daily backup) and shows the main window.
+// runGUI opens the catalogue and shows the main window, taking the day's
+// backup meanwhile.
 func runGUI(ctx context.Context, path string) int {
 	a := fyneapp.NewWithID("org.casebook.desktop")
 	a.SetIcon(assets.Icon)
@@ -46,11 +47,24 @@ func runGUI(ctx context.Context, path string) int {
 		return cli.ExitFailure
 	}
 	defer st.Close()
-	if _, err := st.DailyBackup(ctx); err != nil {
-		fmt.Fprintf(os.Stderr, "casebook: warning: %s\n", store.Message(err))
-	}
 	ui.Version = cli.Version
 	ui.New(a, w, st)
+	backedUp := dailyBackup(ctx, st)
 	w.ShowAndRun()
+	<-backedUp
 	return 0
+}
+
+// dailyBackup takes the day's backup (about half a second at 10,000 cases)
+// in the background, so that the window need not wait for it. The channel
+// closes when it is done; the catalogue must stay open until then.
+func dailyBackup(ctx context.Context, st *store.Store) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := st.DailyBackup(ctx); err != nil {
+			fmt.Fprintf(os.Stderr, "casebook: warning: %s\n", store.Message(err))
+		}
+	}()
+	return done
 }

@@ -74,10 +74,19 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("store: backup: %w", err)
 	}
-	// VACUUM INTO copies a consistent snapshot, even while another process writes.
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
-		os.Remove(path)
+	// VACUUM INTO copies a consistent snapshot, even while another process
+	// writes. It writes beside the backup and renames when done, so that a
+	// backup cut short (the app killed, the disk full) is never taken for a
+	// whole one, by DailyBackup or by a user restoring it.
+	partial := path + ".partial"
+	os.Remove(partial)
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, partial); err != nil {
+		os.Remove(partial)
 		return fmt.Errorf("store: backup to %s: %w", path, describe(err))
+	}
+	if err := os.Rename(partial, path); err != nil {
+		os.Remove(partial)
+		return fmt.Errorf("store: backup: %w", err)
 	}
 	return nil
 }

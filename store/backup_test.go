@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,38 @@ func TestDailyBackupOncePerDayKeepsTen(t *testing.T) {
 	defer copy.Close()
 	if c, err := copy.Case(ctx, "no-nav"); err != nil || c.Title != "NAV" {
 		t.Errorf("the backup does not hold the catalogue: %v", err)
+	}
+}
+
+func TestBackupCutShortLeavesNoWholeLookingFile(t *testing.T) {
+	ctx := context.Background()
+	st := openEmpty(t)
+	put(t, st, sample("no-nav", "NAV"))
+	path := filepath.Join(t.TempDir(), "copy.db")
+	// What a backup killed half-way leaves: a partial file, never the backup itself.
+	if err := os.WriteFile(path+".partial", []byte("SQLite format 3\x00 cut short"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".partial"); !os.IsNotExist(err) {
+		t.Errorf("partial file left: %v", err)
+	}
+	copy, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copy.Close()
+	if _, err := copy.Case(ctx, "no-nav"); err != nil {
+		t.Errorf("the backup lacks the case: %v", err)
+	}
+	// A backup that fails (its folder is a file) leaves nothing either.
+	bad := filepath.Join(path, "sub.db")
+	if err := st.Backup(ctx, bad); err == nil {
+		t.Error("a backup into a file's folder succeeded")
+	}
+	if _, err := os.Stat(bad + ".partial"); err == nil {
+		t.Error("a failed backup left its partial file")
 	}
 }
