@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,20 +17,26 @@ import (
 // (migration 0007) tells; notes do not move it.
 type facetIndex struct {
 	version int64
-	cases   []facetCase
-	byRow   map[int64]int  // search_doc rowid to position in cases
-	byID    map[string]int // case id to position in cases
+	// cases are in the order of their search rows, the order FTS5 lists
+	// matches in, so that matching is one walk through both.
+	cases []facetCase
 	// names[i] lists the values of Facets[i], each numbered by its position.
 	names [][]string
 }
 
-// facetCase is one case: its id, period and the numbers of its values.
+// facetCase is one case: its search row, id, period and values, about a
+// hundred bytes.
 type facetCase struct {
+	row        int64
 	id         string
-	start, end int // 0 when the period has no start or no end
-	// values[i] holds its values of Facets[i], as positions in names[i].
-	values [][]uint16
+	start, end int32 // 0 when the period has no start or no end
+	// values holds each value as its facet's position in Facets (high
+	// byte) and the value's position in names (low bytes).
+	values []uint32
 }
+
+// facetValue packs a facet's position and a value's number into one.
+func facetValue(facet int, code uint32) uint32 { return uint32(facet)<<24 | code }
 
 // facets returns the facet index, rebuilding it if the catalogue changed.
 func (s *Store) facets(ctx context.Context) (*facetIndex, error) {
@@ -59,59 +66,54 @@ func (s *Store) loadFacets(ctx context.Context) (*facetIndex, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	ix := &facetIndex{byRow: map[int64]int{}, byID: map[string]int{}, names: make([][]string, len(Facets))}
-	codes := make([]map[string]uint16, len(Facets))
+	ix := &facetIndex{names: make([][]string, len(Facets))}
+	codes := make([]map[string]uint32, len(Facets))
 	for i := range codes {
-		codes[i] = map[string]uint16{}
+		codes[i] = map[string]uint32{}
 	}
-	code := func(facet int, value string) uint16 {
-		n, ok := codes[facet][value]
+	value := func(facet int, name []byte) uint32 {
+		n, ok := codes[facet][string(name)]
 		if !ok {
-			n = uint16(len(ix.names[facet]))
-			codes[facet][value] = n
-			ix.names[facet] = append(ix.names[facet], value)
+			n = uint32(len(ix.names[facet]))
+			codes[facet][string(name)] = n
+			ix.names[facet] = append(ix.names[facet], string(name))
 		}
-		return n
+		return facetValue(facet, n)
 	}
-	if err := ix.loadCases(ctx, tx, code); err != nil {
+	byID, err := ix.loadCases(ctx, tx, value)
+	if err != nil {
 		return nil, err
 	}
-	return ix, ix.loadTags(ctx, tx, code)
+	return ix, ix.loadTags(ctx, tx, byID, value)
 }
 
-func (ix *facetIndex) loadCases(ctx context.Context, tx *sql.Tx, code func(int, string) uint16) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, c.id, c.country, c.field, c.provenance,
-		coalesce(c.period_start, 0), coalesce(c.period_end, 0) FROM "case" c JOIN search_doc d ON d.case_id = c.id`)
+// loadCases reads every case in search row order, and returns their
+// positions by id.
+func (ix *facetIndex) loadCases(ctx context.Context, tx *sql.Tx, value func(int, []byte) uint32) (map[string]int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, c.id, coalesce(c.period_start, 0), coalesce(c.period_end, 0),
+		c.country, c.field, c.provenance FROM "case" c JOIN search_doc d ON d.case_id = c.id ORDER BY d.id`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	columns := []int{indexOf(Facets, KindCountry), indexOf(Facets, KindField), indexOf(Facets, KindProvenance)}
+	byID := map[string]int{}
+	var country, field, provenance sql.RawBytes
 	for rows.Next() {
-		var row int64
 		var c facetCase
-		column := map[string]string{}
-		var country, field, provenance string
-		if err := rows.Scan(&row, &c.id, &country, &field, &provenance, &c.start, &c.end); err != nil {
-			return err
+		if err := rows.Scan(&c.row, &c.id, &c.start, &c.end, &country, &field, &provenance); err != nil {
+			return nil, err
 		}
-		column[KindCountry], column[KindField], column[KindProvenance] = country, field, provenance
-		c.values = make([][]uint16, len(Facets))
-		for i, facet := range Facets {
-			if isColumn(facet) {
-				c.values[i] = []uint16{code(i, column[facet])}
-			}
-		}
-		ix.byRow[row], ix.byID[c.id] = len(ix.cases), len(ix.cases)
+		c.values = []uint32{value(columns[0], country), value(columns[1], field), value(columns[2], provenance)}
+		byID[c.id] = len(ix.cases)
 		ix.cases = append(ix.cases, c)
 	}
-	return rows.Err()
+	return byID, rows.Err()
 }
 
-func (ix *facetIndex) loadTags(ctx context.Context, tx *sql.Tx, code func(int, string) uint16) error {
-	position := map[string]int{}
+func (ix *facetIndex) loadTags(ctx context.Context, tx *sql.Tx, byID map[string]int, value func(int, []byte) uint32) error {
 	var tagFacets []string
-	for i, facet := range Facets {
-		position[facet] = i
+	for _, facet := range Facets {
 		if !isColumn(facet) {
 			tagFacets = append(tagFacets, "'"+facet+"'")
 		}
@@ -122,24 +124,25 @@ func (ix *facetIndex) loadTags(ctx context.Context, tx *sql.Tx, code func(int, s
 		return err
 	}
 	defer rows.Close()
+	var id, facet, name sql.RawBytes
 	for rows.Next() {
-		var id, facet, value string
-		if err := rows.Scan(&id, &facet, &value); err != nil {
+		if err := rows.Scan(&id, &facet, &name); err != nil {
 			return err
 		}
-		if at, ok := ix.byID[id]; ok {
-			i := position[facet]
-			ix.cases[at].values[i] = append(ix.cases[at].values[i], code(i, value))
+		if at, ok := byID[string(id)]; ok {
+			ix.cases[at].values = append(ix.cases[at].values, value(indexOf(Facets, string(facet)), name))
 		}
 	}
 	return rows.Err()
 }
 
 // matching returns the positions of the cases whose search rows are listed
-// in rowids, a comma-separated list (as SQLite's group_concat gives it: one
-// value to read instead of a row per match).
+// in rowids, a comma-separated list in ascending order (as SQLite's
+// group_concat gives it from FTS5: one value to read instead of a row per
+// match).
 func (ix *facetIndex) matching(rowids string) ([]int, error) {
 	var out []int
+	at := 0
 	for _, field := range strings.Split(rowids, ",") {
 		if field == "" {
 			continue
@@ -148,7 +151,10 @@ func (ix *facetIndex) matching(rowids string) ([]int, error) {
 		if err != nil {
 			return nil, fmt.Errorf("facet index: rowid %q: %w", field, err)
 		}
-		if at, ok := ix.byRow[row]; ok {
+		for at < len(ix.cases) && ix.cases[at].row < row {
+			at++
+		}
+		if at < len(ix.cases) && ix.cases[at].row == row {
 			out = append(out, at)
 		}
 	}
@@ -159,48 +165,42 @@ func (ix *facetIndex) matching(rowids string) ([]int, error) {
 // facet value over the cases passing every filter but the facet's own.
 // keep, when not nil, is a further test a case must pass (IDs, author).
 func (ix *facetIndex) count(positions []int, f Filter, keep func(id string) bool) (int, map[string]map[string]int) {
-	selected := make([][]bool, len(Facets))
-	for i, facet := range Facets {
-		if values := f.Values[facet]; len(values) > 0 {
-			selected[i] = make([]bool, len(ix.names[i]))
-			for _, v := range values {
-				for n, name := range ix.names[i] {
-					if name == v {
-						selected[i][n] = true
-					}
-				}
-			}
-		}
-	}
+	selected := ix.selection(f)
 	counts := make([][]int, len(Facets))
 	for i := range counts {
 		counts[i] = make([]int, len(ix.names[i]))
 	}
 	total := 0
+	passes := make([]bool, len(Facets))
 	for _, at := range positions {
 		c := &ix.cases[at]
 		if !inPeriod(c, f) || (keep != nil && !keep(c.id)) {
 			continue
 		}
-		failed, failures := -1, 0
 		for i, sel := range selected {
-			if sel != nil && !anySelected(c.values[i], sel) {
+			passes[i] = sel == nil
+		}
+		for _, v := range c.values {
+			facet, code := v>>24, v&0xffffff
+			if selected[facet] != nil && selected[facet][code] {
+				passes[facet] = true
+			}
+		}
+		failed, failures := -1, 0
+		for i, ok := range passes {
+			if !ok {
 				failed, failures = i, failures+1
 			}
 		}
-		switch failures {
-		case 0:
+		// A case failing one facet's filter would pass with another choice
+		// there: it counts for that facet's values only.
+		for _, v := range c.values {
+			if facet := int(v >> 24); failures == 0 || (failures == 1 && facet == failed) {
+				counts[facet][v&0xffffff]++
+			}
+		}
+		if failures == 0 {
 			total++
-			for i, values := range c.values {
-				for _, v := range values {
-					counts[i][v]++
-				}
-			}
-		case 1:
-			// It would pass with another choice in the facet it fails.
-			for _, v := range c.values[failed] {
-				counts[failed][v]++
-			}
 		}
 	}
 	out := map[string]map[string]int{}
@@ -213,38 +213,44 @@ func (ix *facetIndex) count(positions []int, f Filter, keep func(id string) bool
 	return total, out
 }
 
-func anySelected(values []uint16, selected []bool) bool {
-	for _, v := range values {
-		if selected[v] {
-			return true
+// selection marks, for each facet with values chosen in f, which of the
+// facet's values are chosen; nil for the facets without a choice.
+func (ix *facetIndex) selection(f Filter) [][]bool {
+	selected := make([][]bool, len(Facets))
+	for i, facet := range Facets {
+		if values := f.Values[facet]; len(values) > 0 {
+			selected[i] = make([]bool, len(ix.names[i]))
+			for n, name := range ix.names[i] {
+				selected[i][n] = slices.Contains(values, name)
+			}
 		}
 	}
-	return false
+	return selected
 }
 
 // inPeriod reports whether the case's period overlaps the filter's, as
 // periodSQL does: an open end reaches any year; no start is before none.
 func inPeriod(c *facetCase, f Filter) bool {
-	end := c.end
+	end := int(c.end)
 	if end == 0 {
 		end = 9999
 	}
 	if f.PeriodFrom != 0 && end < f.PeriodFrom {
 		return false
 	}
-	return f.PeriodTo == 0 || (c.start != 0 && c.start <= f.PeriodTo)
+	return f.PeriodTo == 0 || (c.start != 0 && int(c.start) <= f.PeriodTo)
 }
 
 // countries lists the countries that have cases.
 func (ix *facetIndex) countries() []string {
-	i := indexOf(Facets, KindCountry)
+	country := uint32(indexOf(Facets, KindCountry))
 	var out []string
-	seen := make([]bool, len(ix.names[i]))
+	seen := make([]bool, len(ix.names[country]))
 	for _, c := range ix.cases {
-		for _, v := range c.values[i] {
-			if !seen[v] {
-				seen[v] = true
-				out = append(out, ix.names[i][v])
+		for _, v := range c.values {
+			if v>>24 == country && !seen[v&0xffffff] {
+				seen[v&0xffffff] = true
+				out = append(out, ix.names[country][v&0xffffff])
 			}
 		}
 	}
