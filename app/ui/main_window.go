@@ -239,6 +239,9 @@ func (m *Main) restore() {
 	f := loadFilter(m.prefs)
 	m.filters.apply(f)
 	m.results.search.SetText(f.Query)
+	if m.timer != nil {
+		m.timer.Stop() // the search SetText asked for: refresh runs it now
+	}
 	m.refresh()
 	m.showStatus()
 	m.marksChanged()
