@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"casebook/store"
 
@@ -189,8 +190,14 @@ func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewVBox(r.mark), text))
 }
 
-// snippetSegments renders a snippet on one line with its matches in bold.
+// snippetLead is how much text a one-line snippet keeps before its first
+// match: the row is cut at its width, and the match must stay in sight.
+const snippetLead = 24
+
+// snippetSegments renders a snippet on one line with its matches in bold,
+// starting a few words before the first match.
 func snippetSegments(s store.Snippet) []widget.RichTextSegment {
+	s = fromLead(s, snippetLead)
 	runes := []rune(s.Text)
 	var segs []widget.RichTextSegment
 	add := func(text string, bold bool) {
@@ -211,6 +218,24 @@ func snippetSegments(s store.Snippet) []widget.RichTextSegment {
 	}
 	add(string(runes[last:]), false)
 	return segs
+}
+
+// fromLead drops the words that come more than lead runes before the first
+// match, marking the cut with an ellipsis.
+func fromLead(s store.Snippet, lead int) store.Snippet {
+	if len(s.Marks) == 0 || s.Marks[0][0] <= lead {
+		return s
+	}
+	runes := []rune(s.Text)
+	cut := s.Marks[0][0] - lead
+	for cut < s.Marks[0][0] && !unicode.IsSpace(runes[cut-1]) {
+		cut++ // to the start of a word
+	}
+	out := store.Snippet{Text: "…" + string(runes[cut:])}
+	for _, m := range s.Marks {
+		out.Marks = append(out.Marks, [2]int{m[0] - cut + 1, m[1] - cut + 1})
+	}
+	return out
 }
 
 func nonEmpty(values ...string) []string {
