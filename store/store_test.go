@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -171,5 +172,48 @@ func TestReadOnlyFolder(t *testing.T) {
 	_, err := store.Open(context.Background(), filepath.Join(dir, "c.db"))
 	if err == nil || !strings.Contains(err.Error(), "cannot be written") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestImportCasesInBatchesStoresAllAndSaysHowFarItGot(t *testing.T) {
+	ctx := context.Background()
+	st := openEmpty(t)
+	var cases []store.Case
+	for i := range store.ImportBatch*2 + 10 {
+		cases = append(cases, sample(fmt.Sprintf("case-%04d", i), fmt.Sprintf("Case %d", i)))
+	}
+	var done []int
+	if err := st.ImportCases(ctx, store.OriginImport, cases, func(n int) { done = append(done, n) }); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{store.ImportBatch, 2 * store.ImportBatch, 2*store.ImportBatch + 10}; !slices.Equal(done, want) {
+		t.Errorf("progress %v, want %v", done, want)
+	}
+	list, err := st.Search(ctx, store.Filter{}, 0)
+	if err != nil || len(list) != len(cases) {
+		t.Fatalf("%d cases stored, %v", len(list), err)
+	}
+	// A bad case in the second batch: the first batch stays, the error says
+	// so, and importing the mended cases again finishes the work.
+	mended := slices.Clone(cases)
+	for i := range mended {
+		mended[i].Title += " (revised)"
+	}
+	mended[store.ImportBatch+3].Field = "education"
+	err = st.ImportCases(ctx, store.OriginImport, mended, nil)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%d of %d cases were stored before", store.ImportBatch, len(cases))) {
+		t.Fatalf("err = %v", err)
+	}
+	first, _ := st.Case(ctx, "case-0000")
+	later, _ := st.Case(ctx, fmt.Sprintf("case-%04d", store.ImportBatch+5))
+	if !strings.HasSuffix(first.Title, "(revised)") || strings.HasSuffix(later.Title, "(revised)") {
+		t.Errorf("after the failed batch: %q, %q", first.Title, later.Title)
+	}
+	mended[store.ImportBatch+3].Field = "employment"
+	if err := st.ImportCases(ctx, store.OriginImport, mended, nil); err != nil {
+		t.Fatal(err)
+	}
+	if later, _ = st.Case(ctx, fmt.Sprintf("case-%04d", store.ImportBatch+5)); !strings.HasSuffix(later.Title, "(revised)") {
+		t.Errorf("import again did not finish: %q", later.Title)
 	}
 }

@@ -28,7 +28,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, out io.Write
 	}
 	cases, problems := exchange.ReadCaseFiles(paths, rules)
 	if len(cases) > 0 {
-		if err := st.PutCases(ctx, store.OriginImport, cases); err != nil {
+		if err := st.ImportCases(ctx, store.OriginImport, cases, nil); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"casebook/app/exchange"
 	"casebook/store"
+	"casebook/store/storetest"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -69,5 +70,44 @@ func TestPackMenusRoundTrip(t *testing.T) {
 	}
 	if list, _ := fresh.Annotations(ctx, nav.ID); len(list) != 1 || list[0].Memo != "from Per" {
 		t.Errorf("merged: %+v", list)
+	}
+}
+
+func TestImportingCaseFilesStoresTheGoodAndListsTheBad(t *testing.T) {
+	ctx := context.Background()
+	st := openCatalogue(t)
+	m, _ := newTestMain(t, test.NewTempApp(t), st)
+	tmpl, _ := st.Template(ctx)
+	dir := t.TempDir()
+	g, err := storetest.NewGenerator(9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := g.Cases(store.ImportBatch + 20)
+	cases[0].Title = "Ő, Ω and Ж in a title"
+	for _, c := range cases {
+		var b strings.Builder
+		if err := exchange.WriteCase(&b, c, tmpl); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, c.ID+".md"), []byte(b.String()), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "broken.md"), []byte("---\nid: broken\n"), 0o644)
+	var seen []int
+	imported, total, problems, err := m.readCaseFiles([]string{dir}, func(done, of int) {
+		if of != len(cases) {
+			t.Errorf("progress of %d, want %d", of, len(cases))
+		}
+		seen = append(seen, done)
+	})
+	if err != nil || imported != len(cases) || total != len(cases)+1 || len(problems) != 1 || !strings.Contains(problems[0], "broken.md") {
+		t.Fatalf("imported %d of %d, problems %v, %v", imported, total, problems, err)
+	}
+	if len(seen) != 2 || seen[1] != len(cases) {
+		t.Errorf("progress %v", seen)
+	}
+	got, err := st.Case(ctx, cases[0].ID)
+	if err != nil || got.Title != cases[0].Title {
+		t.Errorf("stored: %q %v", got.Title, err)
 	}
 }

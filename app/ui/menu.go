@@ -187,33 +187,51 @@ func (m *Main) importFolder() {
 	}, m.win)
 }
 
-// importPaths reads, checks and stores case files; the good ones are
-// imported, each bad one is listed with its lines.
+// importPaths reads, checks and stores case files in the background, behind
+// a progress bar (thousands take seconds); the good ones are imported, each
+// bad one is listed with its lines.
 func (m *Main) importPaths(paths []string) {
+	bar := widget.NewProgressBar()
+	progress := dialog.NewCustomWithoutButtons("Importing case files…", bar, m.win)
+	progress.Show()
+	go func() {
+		imported, total, problems, err := m.readCaseFiles(paths, func(done, of int) {
+			fyne.Do(func() {
+				bar.Max = float64(of)
+				bar.SetValue(float64(done))
+			})
+		})
+		fyne.Do(func() {
+			progress.Hide()
+			m.refresh()
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.reportImport(imported, total, problems)
+		})
+	}()
+}
+
+// readCaseFiles imports the case files at paths (files or folders) and says
+// how many of how many files were imported, with the problems of the others.
+// It makes no UI calls; progress hears how many cases are stored.
+func (m *Main) readCaseFiles(paths []string, progress func(done, of int)) (int, int, []string, error) {
 	files, err := exchange.CaseFiles(paths)
 	if err != nil {
-		m.showError(err)
-		return
+		return 0, 0, nil, err
 	}
 	t, err := m.cat.Template(m.ctx)
 	if err != nil {
-		m.showError(err)
-		return
+		return 0, 0, nil, err
 	}
 	v, err := m.cat.Vocabulary(m.ctx)
 	if err != nil {
-		m.showError(err)
-		return
+		return 0, 0, nil, err
 	}
 	cases, problems := exchange.ReadCaseFiles(files, exchange.Rules{Template: t, Vocabulary: v})
-	if len(cases) > 0 {
-		if err := m.cat.PutCases(m.ctx, store.OriginImport, cases); err != nil {
-			m.showError(err)
-			return
-		}
-	}
-	m.refresh()
-	m.reportImport(len(cases), len(files), problems)
+	err = m.cat.ImportCases(m.ctx, store.OriginImport, cases, func(done int) { progress(done, len(cases)) })
+	return len(cases), len(files), problems, err
 }
 
 func (m *Main) reportImport(imported, total int, problems []string) {

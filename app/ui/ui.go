@@ -18,7 +18,7 @@ type Catalogue interface {
 	Case(ctx context.Context, id string) (store.Case, error)
 	Template(ctx context.Context) (store.Template, error)
 	Vocabulary(ctx context.Context) (store.Vocabulary, error)
-	PutCases(ctx context.Context, origin store.Origin, cases []store.Case) error
+	ImportCases(ctx context.Context, origin store.Origin, cases []store.Case, progress func(done int)) error
 	SeedVersion(ctx context.Context) (string, error)
 	Annotator
 }
