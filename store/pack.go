@@ -113,16 +113,26 @@ func checkPack(ctx context.Context, tx *sql.Tx, p Pack) error {
 			unknown = append(unknown, caseID)
 		}
 	}
+	sections, err := templateKeys(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for _, a := range p.Annotations {
 		check(a.CaseID)
 		if err := checkNote(a.Memo); err != nil {
 			return fmt.Errorf("highlight %s: %w", a.ID, err)
+		}
+		if !sections[a.Section] {
+			return fmt.Errorf("highlight %s: %q is not a section of the case template: %w", a.ID, a.Section, ErrInvalid)
 		}
 	}
 	for _, m := range p.Memos {
 		check(m.CaseID)
 		if err := checkNote(m.Text); err != nil {
 			return fmt.Errorf("memo %s: %w", m.ID, err)
+		}
+		if m.Section != "" && !sections[m.Section] {
+			return fmt.Errorf("memo %s: %q is not a section of the case template: %w", m.ID, m.Section, ErrInvalid)
 		}
 	}
 	if len(unknown) > 0 {
@@ -135,6 +145,24 @@ func checkPack(ctx context.Context, tx *sql.Tx, p Pack) error {
 		}
 	}
 	return nil
+}
+
+// templateKeys is the set of the template's section keys.
+func templateKeys(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT key FROM template_section`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, err
+		}
+		keys[key] = true
+	}
+	return keys, rows.Err()
 }
 
 // merger writes one pack's rows.

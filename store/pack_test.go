@@ -75,6 +75,9 @@ func TestBadPacksChangeNothing(t *testing.T) {
 		"unknown case": {Format: store.PackFormat, Annotations: []store.Annotation{{ID: "x", CaseID: "nope", Section: "abstract", Start: 0, End: 3, Quote: "abc"}}},
 		"huge note":    {Format: store.PackFormat, Memos: []store.Memo{{ID: "m", CaseID: "no-nav-reform", Text: strings.Repeat("x", 20<<20)}}},
 		"bad colour":   {Format: store.PackFormat, Codes: []store.Code{{ID: "c", Name: "C", Color: "red"}}},
+		// Found by FuzzMergePack: such a highlight was stored, orphaned.
+		"unknown section":            {Format: store.PackFormat, Annotations: []store.Annotation{{ID: "x", CaseID: "no-nav-reform", Section: "abstrafi", Start: 0, End: 3, Quote: "abc"}}},
+		"memo on an unknown section": {Format: store.PackFormat, Memos: []store.Memo{{ID: "m", CaseID: "no-nav-reform", Section: "nope", Text: "x"}}},
 	} {
 		if _, err := st.MergePack(ctx, p); !errors.Is(err, store.ErrInvalid) {
 			t.Errorf("%s: %v", name, err)
