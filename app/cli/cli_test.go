@@ -11,6 +11,7 @@ import (
 
 	"casebook/app/cli"
 	"casebook/store"
+	"casebook/store/storetest"
 )
 
 // run runs casebook with args against the catalogue db and returns its
@@ -255,5 +256,31 @@ func TestUsageAndVersion(t *testing.T) {
 	}
 	if out, _, code := run(t, db, "version"); code != 0 || !strings.HasPrefix(out, "casebook "+cli.Version) {
 		t.Errorf("version: %q", out)
+	}
+}
+
+func TestSearchSaysWhenTooManyMatchToRank(t *testing.T) {
+	db := newDB(t)
+	run(t, db, "list")
+	st, err := cli.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := storetest.NewGenerator(4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.ImportCases(context.Background(), store.OriginImport, g.Cases(store.RankLimit+30), nil)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, db, "search", "the", "--limit", "3")
+	if code != 0 || !strings.HasPrefix(out, "more than 1500 cases match, too many to rank: the newest come first") {
+		t.Errorf("broad search: %d %q", code, out)
+	}
+	out, _, _ = run(t, db, "search", "nav", "--limit", "3")
+	if strings.Contains(out, "too many to rank") {
+		t.Errorf("a ranked search says it is not: %q", out)
 	}
 }

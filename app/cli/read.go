@@ -150,8 +150,13 @@ func runSearch(ctx context.Context, st *store.Store, args []string, out io.Write
 	if err != nil {
 		return err
 	}
-	if len(hits) == 0 && !*asJSON {
+	switch {
+	case *asJSON:
+	case len(hits) == 0:
 		fmt.Fprintf(out, "no cases match %q\n", strings.Join(rest, " "))
+	case hits[0].Score == 0:
+		// Only hits past store.RankLimit matches come unranked.
+		fmt.Fprintf(out, "more than %d cases match, too many to rank: the newest come first (add a word to rank them)\n\n", store.RankLimit)
 	}
 	return printHits(out, hits, *asJSON)
 }
