@@ -74,11 +74,20 @@ func (s *Store) DeleteMemo(ctx context.Context, id string) error {
 
 // Memos lists a case's memos: the case's own first, then by section and time.
 func (s *Store) Memos(ctx context.Context, caseID string) ([]Memo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+memoColumns+` FROM memo m
+	out, err := queryMemos(ctx, s.db, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("store: memos of %s: %w", caseID, describe(err))
+	}
+	return out, nil
+}
+
+// queryMemos lists a case's memos: the case's own first, then by section.
+func queryMemos(ctx context.Context, q querier, caseID string) ([]Memo, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+memoColumns+` FROM memo m
 		LEFT JOIN template_section t ON t.key = m.section_key
 		WHERE m.case_id = ? ORDER BY m.section_key <> '', t.position, m.created_at`, caseID)
 	if err != nil {
-		return nil, fmt.Errorf("store: memos of %s: %w", caseID, describe(err))
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Memo

@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -199,8 +198,8 @@ func parseTree(data []byte) (*xnode, error) {
 
 // parsedNote is a REFI Note: a memo's text with its author and times.
 type parsedNote struct {
-	name, text, author string
-	created, modified  time.Time
+	guid, name, text, author string
+	created, modified        time.Time
 }
 
 // qdpxReader interprets the element tree.
@@ -470,6 +469,7 @@ func (rd *qdpxReader) readNotes(n *xnode) error {
 		if err != nil {
 			return err
 		}
+		pn.guid = guid
 		rd.notes[guid] = pn
 	}
 	return nil
@@ -827,7 +827,7 @@ func (rd *qdpxReader) addMemo(cn *CaseNotes, section string, ref *xnode) error {
 	if err != nil {
 		return err
 	}
-	cn.Memos = append(cn.Memos, store.Memo{CaseID: cn.Case.ID, Section: section, Text: pn.text,
+	cn.Memos = append(cn.Memos, store.Memo{ID: pn.guid, CaseID: cn.Case.ID, Section: section, Text: pn.text,
 		Author: pn.author, Created: pn.created, Updated: pn.modified})
 	return nil
 }
@@ -849,7 +849,7 @@ func (rd *qdpxReader) addHighlight(cn *CaseNotes, sel *xnode, spans []span, rune
 		rd.skip("skipped selection %q at %d-%d of case %s: it does not lie within one section", sel.attr("name"), start, end, cn.Case.ID)
 		return nil
 	}
-	a := store.Annotation{CaseID: cn.Case.ID, Section: in.key, Start: start - in.start, End: end - in.start,
+	a := store.Annotation{ID: normGUID(sel.attr("guid")), CaseID: cn.Case.ID, Section: in.key, Start: start - in.start, End: end - in.start,
 		Quote: string(runes[start:end]), Author: rd.users[normGUID(sel.attr("creatingUser"))], Codes: []string{},
 		Created: parseTime(sel.attr("creationDateTime")), Updated: parseTime(sel.attr("modifiedDateTime"))}
 	if err := rd.selectionParts(&a, sel); err != nil {
@@ -933,220 +933,23 @@ func parseTime(s string) time.Time {
 	return time.Time{}
 }
 
-// Imported counts what SaveProject wrote.
-type Imported struct {
-	Cases int
-	// Codes were created; ReusedCodes were in the codebook already (same path).
-	Codes, ReusedCodes int
-	Highlights, Memos  int
-	// Duplicates are highlights and memos the catalogue already had.
-	Duplicates int
-}
+// Imported counts what SaveProject stored.
+type Imported = store.ProjectReport
 
-// SaveProject writes a Project read by ReadQDPX into the catalogue: its cases
-// as the user's own (OriginImport, so that newer seeds leave them alone), its
-// codes (a code whose path is already in the codebook is reused, as the
-// annotate command does), and its highlights and memos with their authors
-// and creation times. A highlight or memo the catalogue already has (same
-// place, codes, memo and author) is not added again, so that importing the
-// same file twice adds nothing.
-//
-// The store has no one-transaction import of notes yet: the cases go in one
-// transaction, then each code, highlight and memo in its own. If one of
-// these fails, the ones written are undone and replaced cases are put back,
-// so the catalogue is as it was, except that new cases stay (the store cannot
-// remove a case); the error says so. Codes, highlights and memos get new ids,
-// and a note's modification time becomes its creation time. SaveProject sets
-// st's clock while it writes: st must not be used by other goroutines meanwhile.
+// SaveProject stores a Project read by ReadQDPX (or ReadQDC) in the
+// catalogue, in one transaction (see store.ImportProject): its cases as the
+// user's own, its codes (a code whose id or path is already in the codebook
+// is reused, as the annotate command does), and its highlights and memos
+// with their ids, authors and times. A highlight or memo the catalogue
+// already has is not added again, so that importing the same file twice
+// adds nothing; a file that fails leaves the catalogue as it was.
 func SaveProject(ctx context.Context, st *store.Store, p Project) (Imported, error) {
-	im := &importer{ctx: ctx, st: st, codeIDs: map[string]string{}}
 	cases := make([]store.Case, len(p.Cases))
+	notes := store.ProjectNotes{Codes: p.Codes}
 	for i, cn := range p.Cases {
 		cases[i] = cn.Case
+		notes.Annotations = append(notes.Annotations, cn.Annotations...)
+		notes.Memos = append(notes.Memos, cn.Memos...)
 	}
-	if err := im.remember(cases); err != nil {
-		return Imported{}, err
-	}
-	if len(cases) > 0 {
-		if err := st.PutCases(ctx, store.OriginImport, cases); err != nil {
-			return Imported{}, err
-		}
-	}
-	im.n.Cases = len(cases)
-	defer st.SetClock(time.Now)
-	if err := im.writeNotes(p); err != nil {
-		return Imported{}, im.rollback(err)
-	}
-	return im.n, nil
-}
-
-// importer writes a project's notes, counting its actions so that they can
-// be undone.
-type importer struct {
-	ctx     context.Context
-	st      *store.Store
-	codeIDs map[string]string // file guid -> catalogue code id
-	acts    int
-	before  []store.Case // cases the import replaced, as they were
-	added   []string     // ids of cases the import added
-	n       Imported
-}
-
-// remember keeps the cases the import is about to replace.
-func (im *importer) remember(cases []store.Case) error {
-	for _, c := range cases {
-		old, err := im.st.Case(im.ctx, c.ID)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			im.added = append(im.added, c.ID)
-		case err != nil:
-			return err
-		default:
-			im.before = append(im.before, old)
-		}
-	}
-	return nil
-}
-
-func (im *importer) writeNotes(p Project) error {
-	if err := im.writeCodes(p.Codes); err != nil {
-		return err
-	}
-	for _, cn := range p.Cases {
-		if err := im.writeCaseNotes(cn); err != nil {
-			return fmt.Errorf("case %s: %w", cn.Case.ID, err)
-		}
-	}
-	return nil
-}
-
-// writeCodes creates the codes parents first (the order ReadQDPX gives).
-func (im *importer) writeCodes(codes []store.Code) error {
-	existing, err := im.st.Codes(im.ctx)
-	if err != nil {
-		return err
-	}
-	im.st.SetClock(time.Now)
-	for _, c := range codes {
-		parent := im.codeIDs[c.ParentID]
-		if id := findCode(existing, parent, c.Name); id != "" {
-			im.codeIDs[c.ID] = id
-			im.n.ReusedCodes++
-			continue
-		}
-		made, err := im.st.CreateCode(im.ctx, parent, c.Name, c.Color, c.Description)
-		if err != nil {
-			return fmt.Errorf("code %q: %w", c.Name, err)
-		}
-		im.acts++
-		im.n.Codes++
-		im.codeIDs[c.ID] = made.ID
-		existing = append(existing, made)
-	}
-	return nil
-}
-
-func findCode(codes []store.Code, parent, name string) string {
-	for _, c := range codes {
-		if c.ParentID == parent && strings.EqualFold(c.Name, name) {
-			return c.ID
-		}
-	}
-	return ""
-}
-
-func (im *importer) writeCaseNotes(cn CaseNotes) error {
-	have, err := im.st.Annotations(im.ctx, cn.Case.ID)
-	if err != nil {
-		return err
-	}
-	memos, err := im.st.Memos(im.ctx, cn.Case.ID)
-	if err != nil {
-		return err
-	}
-	for _, a := range cn.Annotations {
-		if err := im.writeHighlight(a, have); err != nil {
-			return err
-		}
-	}
-	for _, m := range cn.Memos {
-		if slices.ContainsFunc(memos, func(x store.Memo) bool {
-			return x.Section == m.Section && x.Text == m.Text && x.Author == m.Author
-		}) {
-			im.n.Duplicates++
-			continue
-		}
-		im.clock(m.Created)
-		if _, err := im.st.AddMemo(im.ctx, cn.Case.ID, m.Section, m.Text, m.Author); err != nil {
-			return err
-		}
-		im.acts++
-		im.n.Memos++
-	}
-	return nil
-}
-
-func (im *importer) writeHighlight(a store.Annotation, have []store.Annotation) error {
-	codes := make([]string, len(a.Codes))
-	for i, c := range a.Codes {
-		codes[i] = im.codeIDs[c]
-	}
-	if slices.ContainsFunc(have, func(x store.Annotation) bool { return sameHighlight(x, a, codes) }) {
-		im.n.Duplicates++
-		return nil
-	}
-	im.clock(a.Created)
-	_, err := im.st.Annotate(im.ctx, store.Highlight{CaseID: a.CaseID, Section: a.Section, Start: a.Start, End: a.End,
-		Codes: codes, Memo: a.Memo, Author: a.Author})
-	if err != nil {
-		return err
-	}
-	im.acts++
-	im.n.Highlights++
-	return nil
-}
-
-func sameHighlight(x, a store.Annotation, codes []string) bool {
-	if x.Orphaned || x.Section != a.Section || x.Start != a.Start || x.End != a.End || x.Memo != a.Memo || x.Author != a.Author {
-		return false
-	}
-	xs, as := slices.Clone(x.Codes), slices.Clone(codes)
-	slices.Sort(xs)
-	slices.Sort(as)
-	return slices.Equal(slices.Compact(xs), slices.Compact(as))
-}
-
-// clock makes the store stamp the next note with its original creation time:
-// the public store API has no other way to keep it.
-func (im *importer) clock(t time.Time) {
-	if t.IsZero() {
-		im.st.SetClock(time.Now)
-		return
-	}
-	im.st.SetClock(func() time.Time { return t })
-}
-
-// rollback undoes the notes written and puts replaced cases back; it goes on
-// even when the import was cancelled, since leaving half an import is worse.
-func (im *importer) rollback(cause error) error {
-	ctx := context.WithoutCancel(im.ctx)
-	im.st.SetClock(time.Now)
-	for ; im.acts > 0; im.acts-- {
-		if _, err := im.st.Undo(ctx); err != nil {
-			return fmt.Errorf("%w; undoing the partial import failed too (%v): check the catalogue", cause, err)
-		}
-	}
-	byOrigin := map[store.Origin][]store.Case{}
-	for _, c := range im.before {
-		byOrigin[c.Origin] = append(byOrigin[c.Origin], c)
-	}
-	for origin, cases := range byOrigin {
-		if err := im.st.PutCases(ctx, origin, cases); err != nil {
-			return fmt.Errorf("%w; putting the replaced cases back failed too (%v)", cause, err)
-		}
-	}
-	if len(im.added) > 0 {
-		return fmt.Errorf("%w; the import was undone, except the new cases %s, which stay", cause, strings.Join(im.added, ", "))
-	}
-	return fmt.Errorf("%w; nothing was imported", cause)
+	return st.ImportProject(ctx, cases, notes)
 }

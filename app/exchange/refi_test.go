@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -363,6 +364,12 @@ func TestQDPXRoundTripKeepsCasesCodesHighlightsAndMemos(t *testing.T) {
 		compareCase(t, wc.Case, gc.Case)
 		compareHighlights(t, wc, want.Codes, gc, got.Codes)
 		compareMemos(t, wc, gc)
+		compareIdentities(t, wc, gc)
+	}
+	for i, c := range want.Codes {
+		if got.Codes[i].ID != c.ID {
+			t.Errorf("code %s came back as %s", c.ID, got.Codes[i].ID)
+		}
 	}
 	again, _ := importFile(t, to, path)
 	if again.Codes != 0 || again.Highlights != 0 || again.Memos != 0 || again.ReusedCodes != 4 || again.Duplicates != 11 {
@@ -371,6 +378,29 @@ func TestQDPXRoundTripKeepsCasesCodesHighlightsAndMemos(t *testing.T) {
 	c, err := to.Case(ctx, "no-nav-reform")
 	if err != nil || c.Origin != store.OriginImport {
 		t.Errorf("no-nav-reform after import: origin %q, %v; want the user's own case", c.Origin, err)
+	}
+}
+
+// compareIdentities checks that every highlight and memo comes back with its
+// id and its modification time, so that a later import or pack knows it.
+func compareIdentities(t *testing.T, want, got exchange.CaseNotes) {
+	t.Helper()
+	ids := map[string]time.Time{}
+	for _, a := range got.Annotations {
+		ids[a.ID] = a.Updated
+	}
+	for _, m := range got.Memos {
+		ids[m.ID] = m.Updated
+	}
+	for _, a := range want.Annotations {
+		if updated, ok := ids[a.ID]; !a.Orphaned && (!ok || !updated.Equal(a.Updated)) {
+			t.Errorf("highlight %s (%q) came back as %v, %v; want its id and %v", a.ID, a.Quote, ok, updated, a.Updated)
+		}
+	}
+	for _, m := range want.Memos {
+		if updated, ok := ids[m.ID]; !ok || !updated.Equal(m.Updated) {
+			t.Errorf("memo %s came back as %v, %v; want its id and %v", m.ID, ok, updated, m.Updated)
+		}
 	}
 }
 
@@ -562,7 +592,7 @@ func TestQDPXReportsWhatItSkips(t *testing.T) {
 	}
 }
 
-func TestSaveProjectUndoesAFailedImport(t *testing.T) {
+func TestSaveProjectThatFailsStoresNothing(t *testing.T) {
 	ctx := context.Background()
 	st := openCatalogue(t)
 	rules := rulesOf(t, st)
@@ -578,8 +608,11 @@ func TestSaveProjectUndoesAFailedImport(t *testing.T) {
 			{Case: unicodeCase, Annotations: []store.Annotation{{CaseID: unicodeCase.ID, Section: "abstract", Start: 5, End: 5000}}},
 		}}
 	_, err = exchange.SaveProject(ctx, st, p)
-	if err == nil || !strings.Contains(err.Error(), "outside the section") || !strings.Contains(err.Error(), unicodeCase.ID+", which stay") {
-		t.Fatalf("error %v, want the failure and the new case that stays", err)
+	if err == nil || !strings.Contains(err.Error(), "outside the section") || !strings.Contains(err.Error(), unicodeCase.ID) {
+		t.Fatalf("error %v, want the failure and its case", err)
+	}
+	if _, err := st.Case(ctx, unicodeCase.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the new case of the failed import was stored: %v", err)
 	}
 	codes, _ := st.Codes(ctx)
 	notes, _ := st.Annotations(ctx, nav.ID)

@@ -203,10 +203,7 @@ func (m *Main) importQDPX() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		// Not in the background: the importer stamps the original times by
-		// setting the store's clock, which must not meet a user's action.
-		msg, err := m.readQDPX(path)
-		m.finish("Import", msg, err)
+		m.inBackground("Importing…", func() (string, error) { return m.readQDPX(path) })
 	}, m.win)
 	d.Show()
 }
