@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 	"unicode/utf8"
 
 	"casebook/app/exchange"
+	"casebook/store"
 )
 
 // FuzzReadQDPX feeds damaged project.qde files (zipped with the texts of a
@@ -66,5 +68,30 @@ func FuzzReadQDPX(f *testing.F) {
 				}
 			}
 		}
+		// Stored: all of it or nothing, and a second time nothing new.
+		before := projectState(t, st)
+		if _, err := exchange.SaveProject(context.Background(), st, got); err != nil {
+			if projectState(t, st) != before {
+				t.Fatalf("a project refused (%v) changed the catalogue", err)
+			}
+			return
+		}
+		again, err := exchange.SaveProject(context.Background(), st, got)
+		if err != nil || again.Codes+again.Highlights+again.Memos != 0 {
+			t.Fatalf("the same project again: %+v, %v", again, err)
+		}
+		if err := st.Check(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	})
+}
+
+// projectState is every case, code and note of the catalogue, as text.
+func projectState(t *testing.T, st *store.Store) string {
+	p, err := exchange.LoadProject(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(p)
+	return string(data)
 }
