@@ -92,6 +92,25 @@ func timed(b *testing.B, op func(i int) error) {
 	b.ReportMetric(percentile(times, 0.99), "p99-ms")
 }
 
+// BenchmarkSearchFiltered searches with a facet or period filter chosen,
+// as the GUI does once a country or mechanism is ticked.
+func BenchmarkSearchFiltered(b *testing.B) {
+	st := benchCatalogue(b)
+	ctx := context.Background()
+	filters := []store.Filter{
+		{Query: "the", Values: map[string][]string{store.KindCountry: {"NO"}}},
+		{Query: "coordination", Values: map[string][]string{store.KindCountry: {"NO", "EE"}}},
+		{Query: "health reform", Values: map[string][]string{store.KindMechanism: {"market"}}},
+		{Query: "the", PeriodFrom: 2020},
+		{Query: "nav", Values: map[string][]string{store.KindField: {"health"}}},
+		{Query: "kormanyhivatal", Values: map[string][]string{store.KindDirection: {"vertical"}}},
+	}
+	timed(b, func(i int) error {
+		_, err := st.Search(ctx, filters[i%len(filters)], 20)
+		return err
+	})
+}
+
 // benchFilters are what a researcher combines: nothing; a word; a word and
 // two countries; two facets and a period.
 var benchFilters = []store.Filter{

@@ -165,33 +165,15 @@ func (ix *facetIndex) matching(rowids string) ([]int, error) {
 // facet value over the cases passing every filter but the facet's own.
 // keep, when not nil, is a further test a case must pass (IDs, author).
 func (ix *facetIndex) count(positions []int, f Filter, keep func(id string) bool) (int, map[string]map[string]int) {
-	selected := ix.selection(f)
+	judge := ix.judge(f, keep)
 	counts := make([][]int, len(Facets))
 	for i := range counts {
 		counts[i] = make([]int, len(ix.names[i]))
 	}
 	total := 0
-	passes := make([]bool, len(Facets))
 	for _, at := range positions {
 		c := &ix.cases[at]
-		if !inPeriod(c, f) || (keep != nil && !keep(c.id)) {
-			continue
-		}
-		for i, sel := range selected {
-			passes[i] = sel == nil
-		}
-		for _, v := range c.values {
-			facet, code := v>>24, v&0xffffff
-			if selected[facet] != nil && selected[facet][code] {
-				passes[facet] = true
-			}
-		}
-		failed, failures := -1, 0
-		for i, ok := range passes {
-			if !ok {
-				failed, failures = i, failures+1
-			}
-		}
+		failed, failures := judge(c)
 		// A case failing one facet's filter would pass with another choice
 		// there: it counts for that facet's values only.
 		for _, v := range c.values {
@@ -211,6 +193,56 @@ func (ix *facetIndex) count(positions []int, f Filter, keep func(id string) bool
 		}
 	}
 	return total, out
+}
+
+// passing keeps the positions of the cases that pass f and keep.
+func (ix *facetIndex) passing(positions []int, f Filter, keep func(id string) bool) []int {
+	judge := ix.judge(f, keep)
+	var out []int
+	for _, at := range positions {
+		if _, failures := judge(&ix.cases[at]); failures == 0 {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// rows lists the search rows of the cases at these positions.
+func (ix *facetIndex) rows(positions []int) []int64 {
+	out := make([]int64, len(positions))
+	for i, at := range positions {
+		out[i] = ix.cases[at].row
+	}
+	return out
+}
+
+// judge returns the test of a case against f and keep: how many facet
+// filters it fails, and the last of them. A case outside the period or not
+// kept fails more than any facet count could forgive.
+func (ix *facetIndex) judge(f Filter, keep func(id string) bool) func(c *facetCase) (failed, failures int) {
+	selected := ix.selection(f)
+	passes := make([]bool, len(Facets))
+	return func(c *facetCase) (int, int) {
+		if !inPeriod(c, f) || (keep != nil && !keep(c.id)) {
+			return -1, len(Facets) + 1
+		}
+		for i, sel := range selected {
+			passes[i] = sel == nil
+		}
+		for _, v := range c.values {
+			facet, code := v>>24, v&0xffffff
+			if selected[facet] != nil && selected[facet][code] {
+				passes[facet] = true
+			}
+		}
+		failed, failures := -1, 0
+		for i, ok := range passes {
+			if !ok {
+				failed, failures = i, failures+1
+			}
+		}
+		return failed, failures
+	}
 }
 
 // selection marks, for each facet with values chosen in f, which of the

@@ -44,23 +44,12 @@ func (s *Store) facetCounts(ctx context.Context, f Filter) (FacetCounts, error) 
 	if err != nil {
 		return FacetCounts{}, err
 	}
-	positions := make([]int, len(ix.cases))
-	for i := range positions {
-		positions[i] = i
+	if err := t.exactWhereUnique(s.wordsBeginning(ctx)); err != nil {
+		return FacetCounts{}, err
 	}
-	if len(t.include) > 0 {
-		if err := t.exactWhereUnique(s.wordsBeginning(ctx)); err != nil {
-			return FacetCounts{}, err
-		}
-		var rowids sql.NullString
-		err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ?`,
-			t.expression()).Scan(&rowids)
-		if err != nil {
-			return FacetCounts{}, err
-		}
-		if positions, err = ix.matching(rowids.String); err != nil {
-			return FacetCounts{}, err
-		}
+	positions, err := s.matchingPositions(ctx, ix, t.expression())
+	if err != nil {
+		return FacetCounts{}, err
 	}
 	keep, err := s.keeper(ctx, f)
 	if err != nil {
@@ -68,6 +57,24 @@ func (s *Store) facetCounts(ctx context.Context, f Filter) (FacetCounts, error) 
 	}
 	total, counts := ix.count(positions, f, keep)
 	return s.label(ctx, total, counts, ix.countries())
+}
+
+// matchingPositions lists the facet index's positions of the cases that
+// match expr, or of every case when expr is empty.
+func (s *Store) matchingPositions(ctx context.Context, ix *facetIndex, expr string) ([]int, error) {
+	if expr == "" {
+		positions := make([]int, len(ix.cases))
+		for i := range positions {
+			positions[i] = i
+		}
+		return positions, nil
+	}
+	var rowids sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM search_index WHERE search_index MATCH ?`, expr).Scan(&rowids)
+	if err != nil {
+		return nil, err
+	}
+	return ix.matching(rowids.String)
 }
 
 // keeper is the test for the filters on case ids (IDs, AnnotatedBy), or nil.

@@ -67,6 +67,11 @@ func TestBroadSearchListsNewestFirstAndNarrowSearchRanks(t *testing.T) {
 			t.Fatalf("ranked hit %d (%s): score %v after %v", i, h.ID, h.Score, estonian[max(i-1, 0)].Score)
 		}
 	}
+	// The first page is the head of the whole ranked list, snippets and all.
+	page, err := st.Search(ctx, store.Filter{Query: "coordination", Values: map[string][]string{store.KindCountry: {"EE"}}}, 5)
+	if err != nil || !slices.Equal(ids(page), ids(estonian[:5])) || page[0].Snippet.Text != estonian[0].Snippet.Text {
+		t.Errorf("first page %v, want %v (%v)", ids(page), ids(estonian[:5]), err)
+	}
 
 	// So does a rarer word: the case saying "merger" most often comes first.
 	mergers, err := st.Search(ctx, store.Filter{Query: "coordination merger"}, 0)

@@ -54,7 +54,7 @@ func (s *Store) Similar(ctx context.Context, caseID, section, passage string, li
 	if limit <= 0 {
 		limit = 10
 	}
-	hits, err := s.matchRows(ctx, strings.Join(quoted, " OR "), Filter{}, byRank, limit+1)
+	hits, err := s.matchRows(ctx, strings.Join(quoted, " OR "), nil, byRank, limit+1)
 	if err != nil {
 		return nil, fmt.Errorf("store: similar: %w", describe(err))
 	}
