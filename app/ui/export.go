@@ -96,14 +96,17 @@ func fileName(title string) string {
 	return name
 }
 
-// writePDF renders the report in the background, then reports back.
-func (m *Main) writePDF(path string, r report.Report, opt report.Options) {
+// writePDF renders the report in the background, then reports back. The
+// channel closes once the window has said so.
+func (m *Main) writePDF(path string, r report.Report, opt report.Options) <-chan struct{} {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons("Writing the PDF…", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), m.win)
 	progress.Show()
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		err := report.WriteFile(path, r, opt)
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			progress.Hide()
 			if err != nil {
 				m.showError(err)
@@ -113,6 +116,7 @@ func (m *Main) writePDF(path string, r report.Report, opt report.Options) {
 			m.offerOpen(path)
 		})
 	}()
+	return done
 }
 
 func (m *Main) offerOpen(path string) {

@@ -33,10 +33,13 @@ func TestExportPDFFromTheComparison(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "mergers.pdf")
 	r := report.FromComparison(m.compare.view, report.Meta{Title: "Mergers", Author: "Lise", Version: m.versionLine(), Date: time.Now()})
-	m.writePDF(path, r, report.Options{})
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(m.status.Text, "PDF written") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	select {
+	case <-m.writePDF(path, r, report.Options{}):
+	case <-time.After(10 * time.Second):
+		t.Fatal("the PDF took more than 10 s")
+	}
+	if !strings.Contains(m.status.Text, "PDF written") {
+		t.Errorf("status %q", m.status.Text)
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("no PDF: %v (status %q)", err, m.status.Text)
