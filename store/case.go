@@ -114,6 +114,7 @@ type Problem struct {
 // Invalid lists every problem found in a case; it matches ErrInvalid.
 type Invalid []Problem
 
+// Error lists every problem, separated by semicolons.
 func (in Invalid) Error() string {
 	msgs := make([]string, len(in))
 	for i, p := range in {

@@ -185,6 +185,7 @@ func (r *resultRow) show(h store.Hit) {
 	}
 }
 
+// CreateRenderer lays the row out: title, meta line and snippet beside the mark button.
 func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
 	text := container.New(tightVBox{}, r.title, r.meta, r.snippet)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewVBox(r.mark), text))
@@ -251,6 +252,8 @@ func nonEmpty(values ...string) []string {
 // tightVBox stacks objects with no padding between them, for a compact row.
 type tightVBox struct{}
 
+// Layout stacks the objects at their minimum heights, overlapping by the
+// padding each label brings, so that a row reads as one block.
 func (tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	gap := -theme.Padding()
@@ -262,6 +265,7 @@ func (tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// MinSize is the widest object by the heights less the overlaps.
 func (tightVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for _, o := range objects {
