@@ -137,12 +137,12 @@ func (ix *facetIndex) loadTags(ctx context.Context, tx *sql.Tx, byID map[string]
 }
 
 // matching returns the positions of the cases whose search rows are listed
-// in rowids, a comma-separated list in ascending order (as SQLite's
-// group_concat gives it from FTS5: one value to read instead of a row per
-// match).
+// in rowids, a comma-separated list (as SQLite's group_concat gives it: one
+// value to read instead of a row per match). FTS5 lists rows in ascending
+// order, which makes matching one walk through both lists; another order is
+// sorted first.
 func (ix *facetIndex) matching(rowids string) ([]int, error) {
-	var out []int
-	at := 0
+	var rows []int64
 	for _, field := range strings.Split(rowids, ",") {
 		if field == "" {
 			continue
@@ -151,6 +151,14 @@ func (ix *facetIndex) matching(rowids string) ([]int, error) {
 		if err != nil {
 			return nil, fmt.Errorf("facet index: rowid %q: %w", field, err)
 		}
+		rows = append(rows, row)
+	}
+	if !slices.IsSorted(rows) {
+		slices.Sort(rows)
+	}
+	var out []int
+	at := 0
+	for _, row := range rows {
 		for at < len(ix.cases) && ix.cases[at].row < row {
 			at++
 		}
