@@ -52,10 +52,7 @@ func (s *Store) Annotate(ctx context.Context, h Highlight) (Annotation, error) {
 			return err
 		}
 		runes := []rune(text)
-		if h.Start < 0 || h.End > len(runes) || h.Start >= h.End {
-			return fmt.Errorf("passage %d-%d is outside the section (%d characters): %w", h.Start, h.End, len(runes), ErrInvalid)
-		}
-		if err := checkNote(h.Memo); err != nil {
+		if err := checkPassage(runes, h.Start, h.End, h.Memo); err != nil {
 			return err
 		}
 		if err := checkCodes(ctx, r.tx, h.Codes); err != nil {
@@ -198,6 +195,15 @@ func checkNote(text string) error {
 		return fmt.Errorf("the note is not valid UTF-8 text: %w", ErrInvalid)
 	}
 	return nil
+}
+
+// checkPassage checks that [start, end) is a passage of a section's text
+// and that the highlight's memo is a note.
+func checkPassage(runes []rune, start, end int, memo string) error {
+	if start < 0 || end > len(runes) || start >= end {
+		return fmt.Errorf("passage %d-%d is outside the section (%d characters): %w", start, end, len(runes), ErrInvalid)
+	}
+	return checkNote(memo)
 }
 
 func checkCodes(ctx context.Context, q querier, ids []string) error {

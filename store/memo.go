@@ -26,14 +26,7 @@ type Memo struct {
 func (s *Store) AddMemo(ctx context.Context, caseID, section, text, author string) (Memo, error) {
 	var m Memo
 	err := s.act(ctx, "memo", func(r *recorder) error {
-		if err := checkNote(text); err != nil {
-			return err
-		}
-		if section == "" {
-			if _, err := readCase(ctx, r.tx, caseID); err != nil {
-				return err
-			}
-		} else if _, err := sectionText(ctx, r.tx, caseID, section); err != nil {
+		if err := checkMemo(ctx, r.tx, caseID, section, text); err != nil {
 			return err
 		}
 		now, _ := time.Parse(timeLayout, r.now)
@@ -129,3 +122,16 @@ func writeMemo(ctx context.Context, tx *sql.Tx, m Memo) error {
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+// checkMemo checks a memo's text and that its case, or its section, exists.
+func checkMemo(ctx context.Context, q querier, caseID, section, text string) error {
+	if err := checkNote(text); err != nil {
+		return err
+	}
+	if section == "" {
+		_, err := readCase(ctx, q, caseID)
+		return err
+	}
+	_, err := sectionText(ctx, q, caseID, section)
+	return err
+}

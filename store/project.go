@@ -141,10 +141,7 @@ func (im *projectImporter) annotation(a Annotation) error {
 		return err
 	}
 	runes := []rune(text)
-	if a.Start < 0 || a.End > len(runes) || a.Start >= a.End {
-		return fmt.Errorf("passage %d-%d is outside the section (%d characters): %w", a.Start, a.End, len(runes), ErrInvalid)
-	}
-	if err := checkNote(a.Memo); err != nil {
+	if err := checkPassage(runes, a.Start, a.End, a.Memo); err != nil {
 		return err
 	}
 	codes := make([]string, len(a.Codes))
@@ -192,14 +189,7 @@ func sameHighlight(x, a Annotation) bool {
 }
 
 func (im *projectImporter) memo(m Memo) error {
-	if err := checkNote(m.Text); err != nil {
-		return err
-	}
-	if m.Section == "" {
-		if _, err := readCase(im.ctx, im.tx, m.CaseID); err != nil {
-			return err
-		}
-	} else if _, err := sectionText(im.ctx, im.tx, m.CaseID, m.Section); err != nil {
+	if err := checkMemo(im.ctx, im.tx, m.CaseID, m.Section, m.Text); err != nil {
 		return err
 	}
 	have, err := queryMemos(im.ctx, im.tx, m.CaseID)
