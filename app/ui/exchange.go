@@ -196,14 +196,17 @@ func (m *Main) writeCitations(write func(string, []store.Case) error) func(strin
 }
 
 // importQDPX reads a REFI-QDA project written by Casebook into the catalogue.
-func (m *Main) importQDPX() {
+func (m *Main) importQDPX() { m.openInBackground("Importing…", m.readQDPX) }
+
+// openInBackground asks for a file, then runs work on it in the background.
+func (m *Main) openInBackground(title string, work func(path string) (string, error)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		m.inBackground("Importing…", func() (string, error) { return m.readQDPX(path) })
+		m.inBackground(title, func() (string, error) { return work(path) })
 	}, m.win)
 	d.Show()
 }
@@ -259,17 +262,7 @@ func (m *Main) writePack(path string) (string, error) {
 }
 
 // importPack merges a colleague's pack; conflicts are listed, never lost.
-func (m *Main) importPack() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		m.inBackground("Merging…", func() (string, error) { return m.mergePack(path) })
-	}, m.win)
-	d.Show()
-}
+func (m *Main) importPack() { m.openInBackground("Merging…", m.mergePack) }
 
 func (m *Main) mergePack(path string) (string, error) {
 	st, err := m.fullStore()

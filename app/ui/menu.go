@@ -221,15 +221,11 @@ func (m *Main) readCaseFiles(paths []string, progress func(done, of int)) (int, 
 	if err != nil {
 		return 0, 0, nil, err
 	}
-	t, err := m.cat.Template(m.ctx)
+	rules, err := m.rules()
 	if err != nil {
 		return 0, 0, nil, err
 	}
-	v, err := m.cat.Vocabulary(m.ctx)
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	cases, problems := exchange.ReadCaseFiles(files, exchange.Rules{Template: t, Vocabulary: v})
+	cases, problems := exchange.ReadCaseFiles(files, rules)
 	err = m.cat.ImportCases(m.ctx, store.OriginImport, cases, func(done int) { progress(done, len(cases)) })
 	return len(cases), len(files), problems, err
 }
